@@ -1,0 +1,51 @@
+import * as v from 'valibot';
+import { LauncherError } from '../cpanel/errors';
+import type { TransportOptions } from '../cpanel/transport';
+import { verifyCredentials } from '../cpanel/verify';
+import { accountInputSchema } from '../core/accountInput';
+import type { AccountRepository } from '../core/accounts';
+import type { Launcher } from '../core/launcher';
+import type { HostAccess } from '../core/ports';
+import type { HandlerTable } from './messages';
+
+export interface Services {
+  accounts: AccountRepository;
+  launcher: Launcher;
+  hostAccess: HostAccess;
+  /** The launch page's URL without its fragment: only that page may claim a login. */
+  launchPagePath: string;
+  transport?: TransportOptions;
+}
+
+/** One entry per message type of the contract; each a small function over the core services. */
+export function createHandlers(services: Services): HandlerTable {
+  const { accounts, launcher, hostAccess } = services;
+  return {
+    async 'account.save'({ account }) {
+      const parsed = v.safeParse(accountInputSchema, account);
+      if (!parsed.success) throw new LauncherError('bad_input', parsed.issues[0].message);
+      const input = parsed.output;
+      if (!(await hostAccess.has(input.host))) {
+        throw new LauncherError('permission_denied', `Allow access to ${input.host} to save this account.`);
+      }
+      const verified = await verifyCredentials(input, services.transport);
+      return { id: await accounts.add(input), verified };
+    },
+    async 'account.list'() {
+      return { accounts: await accounts.list() };
+    },
+    async 'account.remove'({ id }) {
+      await accounts.remove(id);
+      return {};
+    },
+    async 'webmail.open'({ accountId, email }) {
+      return launcher.openWebmail({ accountId, email: email?.trim() || undefined });
+    },
+    async 'launch.claim'({ launchId }, sender) {
+      if (sender.url?.split('#')[0] !== services.launchPagePath) {
+        throw new LauncherError('bad_input', 'Only the launch page may claim a sign-in.');
+      }
+      return { login: await launcher.claim(launchId) };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import * as v from 'valibot';
+import type browser from 'webextension-polyfill';
+import { LauncherError } from '../cpanel/errors';
+import type { ErrorReply, Replies, RequestOf, RequestType } from '../messages/contract';
+import { requestSchemas } from './requestSchemas';
+
+export type Handler<T extends RequestType> = (
+  request: RequestOf<T>,
+  sender: browser.Runtime.MessageSender,
+) => Promise<Replies[T]>;
+
+export type HandlerTable = { [T in RequestType]: Handler<T> };
+
+export interface RouterOptions {
+  /** `runtime.id`: only our own pages may talk to the worker. */
+  extensionId: string;
+  /** `runtime.getURL('')`, the prefix of every page of ours. */
+  extensionOrigin: string;
+}
+
+function isRequestType(type: unknown): type is RequestType {
+  return typeof type === 'string' && Object.hasOwn(requestSchemas, type);
+}
+
+/**
+ * The one `runtime.onMessage` handler: checks who is asking and what, runs the matching handler and turns
+ * any failure into `{ ok: false, error: { code, message } }`. Secrets never reach the error text.
+ */
+export function createRouter(handlers: HandlerTable, options: RouterOptions) {
+  return async (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> => {
+    if (sender.id !== options.extensionId || !sender.url?.startsWith(options.extensionOrigin)) {
+      return failure(new LauncherError('bad_input', 'Messages are accepted from this extension only.'));
+    }
+    const type = (message as { type?: unknown } | null)?.type;
+    if (!isRequestType(type)) return failure(new LauncherError('bad_input', 'Unknown request.'));
+    const parsed = v.safeParse(requestSchemas[type], message);
+    if (!parsed.success) return failure(new LauncherError('bad_input', `Malformed ${type} request.`));
+    try {
+      const handler = handlers[type] as Handler<typeof type>;
+      return { ok: true, ...(await handler(parsed.output as RequestOf<typeof type>, sender)) };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}
+
+function failure(error: unknown): ErrorReply {
+  if (error instanceof LauncherError) return { ok: false, error: { code: error.code, message: error.message } };
+  // Unexpected errors may carry anything in their text; report them without it.
+  console.error('Unexpected error in a message handler', error instanceof Error ? error.name : typeof error);
+  return { ok: false, error: { code: 'invalid_response', message: 'Something unexpected went wrong.' } };
+}

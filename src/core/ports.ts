@@ -1,0 +1,16 @@
+/** The few browser capabilities core logic needs, injected so that it runs in Node tests unchanged. */
+
+export interface KeyValueStore {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface TabOpener {
+  /** Opens an extension page in a new active tab and resolves to the tab's id. */
+  open(url: string): Promise<number>;
+}
+
+export interface HostAccess {
+  /** Whether the user granted access to `https://host/*`. */
+  has(host: string): Promise<boolean>;
+}

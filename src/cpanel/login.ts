@@ -1,0 +1,47 @@
+import * as v from 'valibot';
+import { LauncherError } from './errors';
+import { isValidHost } from './host';
+import { webmailSessionSchema } from './schemas';
+
+/** What the launch page needs to sign in: a URL to POST to and the session for the form body. */
+export interface LoginRequest {
+  url: string;
+  session: string;
+}
+
+/** Webmail 2096, cPanel 2083, WHM 2087, or 443 behind cPanel's service subdomains. */
+export const LOGIN_PORTS = [2096, 2083, 2087, 443] as const;
+
+const SECURITY_TOKEN = /^\/cpsess\d+$/;
+// Printable ASCII without spaces: what cPanel session strings are made of, and nothing a form could mangle.
+const SESSION_STRING = /^[\x21-\x7e]{1,4096}$/;
+
+function invalid(detail: string): LauncherError {
+  return new LauncherError('invalid_response', `The server's sign-in answer was unusable: ${detail}.`);
+}
+
+/**
+ * Builds `https://HOST:PORT/cpsessN/login` from parts that each passed a strict check. Every login URL the
+ * extension opens is made here, so this is the one place that decides what is safe.
+ */
+export function loginRequest(host: string, port: number, token: unknown, session: unknown): LoginRequest {
+  const hostname = typeof host === 'string' ? host.toLowerCase() : '';
+  if (!isValidHost(hostname)) throw invalid('the host is not a valid server name');
+  if (!(LOGIN_PORTS as readonly number[]).includes(port)) throw invalid('the port is not a sign-in port');
+  if (typeof token !== 'string' || !SECURITY_TOKEN.test(token)) throw invalid('the security token is malformed');
+  if (typeof session !== 'string' || !SESSION_STRING.test(session)) throw invalid('the session is malformed');
+  const authority = port === 443 ? hostname : `${hostname}:${port}`;
+  return { url: `https://${authority}${token}/login`, session };
+}
+
+/**
+ * Turns the `data` of a Session::create_webmail_session_* result into a login request. With `hostname`
+ * null the Webmail server is the one that answered the API call, so `serverHost` is used.
+ */
+export function webmailLoginRequest(data: unknown, serverHost: string, port = 2096): LoginRequest {
+  const parsed = v.safeParse(webmailSessionSchema, data);
+  if (!parsed.success) throw invalid('expected hostname, session and token');
+  const { hostname, session, token } = parsed.output;
+  // An empty hostname means the same as null: the server that answered is the Webmail server.
+  return loginRequest(hostname || serverHost, port, token, session);
+}

@@ -1,0 +1,89 @@
+import { authorizationHeader, type Credentials } from './credentials';
+import { LauncherError } from './errors';
+import { isValidHost } from './host';
+
+export interface TransportOptions {
+  /** Injected so Node tests can run against the emulator and the worker can use its own fetch. */
+  fetch?: typeof fetch;
+  /** Give up after this long; a hung server must not leave the user waiting forever. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export type QueryParams = Record<string, string | undefined>;
+
+export function apiUrl(credentials: Credentials, path: string, params: QueryParams = {}): string {
+  if (!isValidHost(credentials.host)) {
+    throw new LauncherError('bad_input', 'The server address is not a valid host name.');
+  }
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, value);
+  const search = query.size > 0 ? `?${query}` : '';
+  return `https://${credentials.host}:${credentials.port}${path}${search}`;
+}
+
+/**
+ * One authenticated GET that must answer JSON. Every way it can fail becomes a LauncherError with its own
+ * code, so callers and the UI never see a bare TypeError or a parse error.
+ */
+export async function getJson(
+  credentials: Credentials,
+  path: string,
+  params: QueryParams,
+  options: TransportOptions = {},
+): Promise<unknown> {
+  const url = apiUrl(credentials, path, params);
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await doFetch(url, {
+      headers: { Authorization: authorizationHeader(credentials), Accept: 'application/json' },
+      // A redirect here is a login page or a proxy, never an API answer; following it would also carry the
+      // request to a place the user never named.
+      redirect: 'manual',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: controller.signal,
+    });
+    return await readJson(response);
+  } catch (error) {
+    throw toLauncherError(error, controller.signal.aborted, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new LauncherError('not_json', 'The server redirected the API call to another page instead of answering it.');
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new LauncherError('auth_failed', `The server rejected the API token (HTTP ${response.status}).`);
+  }
+  const body = await response.text();
+  if (!response.ok) {
+    throw new LauncherError('api_error', `The server answered HTTP ${response.status}.`);
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    const looksLikeHtml = /^\s*</.test(body);
+    throw new LauncherError(
+      'not_json',
+      looksLikeHtml
+        ? 'The server answered with a web page (probably its login page) instead of API data.'
+        : 'The server answered with something that is not API data.',
+    );
+  }
+}
+
+function toLauncherError(error: unknown, aborted: boolean, timeoutMs: number): LauncherError {
+  if (error instanceof LauncherError) return error;
+  if (aborted) {
+    return new LauncherError('timeout', `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`);
+  }
+  return new LauncherError('network', 'The server could not be reached (connection refused, DNS or certificate).');
+}

@@ -1,0 +1,30 @@
+import * as v from 'valibot';
+import type { Credentials } from './credentials';
+import { LauncherError } from './errors';
+import { uapiResultSchema, uapiWrappedSchema } from './schemas';
+import { getJson, type QueryParams, type TransportOptions } from './transport';
+
+/**
+ * Calls UAPI `Module::function` through `/execute/` and returns its `data` once the result says success.
+ * Accepts the flat result that HTTP returns and the `{result: …}` wrapper that the command line prints.
+ */
+export async function callUapi(
+  credentials: Credentials,
+  module: string,
+  func: string,
+  params: QueryParams = {},
+  options: TransportOptions = {},
+): Promise<unknown> {
+  const body = await getJson(credentials, `/execute/${module}/${func}`, params, options);
+  const wrapped = v.safeParse(uapiWrappedSchema, body);
+  const flat = wrapped.success ? wrapped : v.safeParse(uapiResultSchema, body);
+  if (!flat.success) {
+    throw new LauncherError('invalid_response', `The server's answer to ${module}::${func} has an unexpected shape.`);
+  }
+  const result = 'result' in flat.output ? flat.output.result : flat.output;
+  if (result.status !== 1) {
+    const reasons = result.errors?.filter((text) => text.trim() !== '') ?? [];
+    throw new LauncherError('api_error', reasons.length > 0 ? reasons.join(' ') : `${module}::${func} failed.`);
+  }
+  return result.data;
+}

@@ -1,0 +1,33 @@
+import type { ErrorCode } from '../cpanel/errors';
+import type { LoginRequest } from '../cpanel/login';
+import type { AccountInput } from '../core/accountInput';
+import type { AccountSummary } from '../core/accounts';
+
+/** Every message an extension page may send to the worker (DESIGN.md, "Messages"). */
+export type Request =
+  | { type: 'account.save'; account: AccountInput }
+  | { type: 'account.list' }
+  | { type: 'account.remove'; id: string }
+  | { type: 'webmail.open'; accountId: string; email?: string }
+  /** Sent by the launch page only: its login request, handed over once. */
+  | { type: 'launch.claim'; launchId: string };
+
+export type RequestType = Request['type'];
+
+/** The success payload of each request, besides `ok: true`. */
+export interface Replies {
+  'account.save': { id: string; verified: string };
+  'account.list': { accounts: AccountSummary[] };
+  'account.remove': Record<string, never>;
+  'webmail.open': { tabId: number };
+  'launch.claim': { login: LoginRequest };
+}
+
+export interface ErrorReply {
+  ok: false;
+  error: { code: ErrorCode; message: string };
+}
+
+export type Reply<T extends RequestType> = ({ ok: true } & Replies[T]) | ErrorReply;
+
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
