@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import { originPattern } from '../cpanel/host';
 import type { HostAccess, KeyValueStore, TabOpener } from '../core/ports';
+import { originPattern } from '../cpanel/host';
 
 /** Core's ports on top of the WebExtension API: the only browser-specific glue the core needs. */
 

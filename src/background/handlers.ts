@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import { LauncherError } from '../cpanel/errors';
-import type { TransportOptions } from '../cpanel/transport';
-import { verifyCredentials } from '../cpanel/verify';
 import { accountInputSchema } from '../core/accountInput';
 import type { AccountRepository } from '../core/accounts';
 import type { Launcher } from '../core/launcher';
 import type { HostAccess } from '../core/ports';
+import { LauncherError } from '../cpanel/errors';
+import type { TransportOptions } from '../cpanel/transport';
+import { verifyCredentials } from '../cpanel/verify';
 import type { HandlerTable } from './messages';
 
 export interface Services {

@@ -5,7 +5,9 @@ import { isValidHost, normalizeHost } from '../cpanel/host';
 /** What the options page sends to add an account, checked field by field with a message per field. */
 export const accountInputSchema = v.pipe(
   v.object({
-    label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, 'The label is longer than 80 characters.'))),
+    label: v.optional(
+      v.pipe(v.string(), v.trim(), v.maxLength(80, 'The label is longer than 80 characters.')),
+    ),
     kind: v.picklist(['cpanel', 'whm'], 'Choose a cPanel or a WHM token.'),
     host: v.pipe(
       v.string('Enter the server address.'),
@@ -28,7 +30,10 @@ export const accountInputSchema = v.pipe(
     token: v.pipe(
       v.string('Paste the API token.'),
       v.trim(),
-      v.regex(/^[0-9A-Z]{32}$/, 'An API token is 32 capital letters and digits, as cPanel shows it once on creation.'),
+      v.regex(
+        /^[0-9A-Z]{32}$/,
+        'An API token is 32 capital letters and digits, as cPanel shows it once on creation.',
+      ),
     ),
   }),
   v.transform((input) => ({

@@ -63,7 +63,8 @@ export class AccountRepository {
   async remove(id: string): Promise<void> {
     await this.update((accounts) => {
       const kept = accounts.filter((account) => account.id !== id);
-      if (kept.length === accounts.length) throw new LauncherError('not_found', 'That account does not exist.');
+      if (kept.length === accounts.length)
+        throw new LauncherError('not_found', 'That account does not exist.');
       return kept;
     });
   }

@@ -51,7 +51,10 @@ export class Launcher {
     const pending = this.#pending.get(launchId);
     if (!pending) {
       return Promise.reject(
-        new LauncherError('not_found', 'This sign-in was already used or has expired. Start it again from the popup.'),
+        new LauncherError(
+          'not_found',
+          'This sign-in was already used or has expired. Start it again from the popup.',
+        ),
       );
     }
     this.#pending.delete(launchId);

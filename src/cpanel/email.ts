@@ -13,7 +13,10 @@ export interface Mailbox {
 }
 
 /** Email::list_pops: every mailbox of the account, the main account included. */
-export async function listMailboxes(credentials: Credentials, options: TransportOptions = {}): Promise<Mailbox[]> {
+export async function listMailboxes(
+  credentials: Credentials,
+  options: TransportOptions = {},
+): Promise<Mailbox[]> {
   const data = await callUapi(credentials, 'Email', 'list_pops', {}, options);
   const parsed = v.safeParse(listPopsSchema, data);
   if (!parsed.success) {

@@ -28,7 +28,8 @@ export function loginRequest(host: string, port: number, token: unknown, session
   const hostname = typeof host === 'string' ? host.toLowerCase() : '';
   if (!isValidHost(hostname)) throw invalid('the host is not a valid server name');
   if (!(LOGIN_PORTS as readonly number[]).includes(port)) throw invalid('the port is not a sign-in port');
-  if (typeof token !== 'string' || !SECURITY_TOKEN.test(token)) throw invalid('the security token is malformed');
+  if (typeof token !== 'string' || !SECURITY_TOKEN.test(token))
+    throw invalid('the security token is malformed');
   if (typeof session !== 'string' || !SESSION_STRING.test(session)) throw invalid('the session is malformed');
   const authority = port === 443 ? hostname : `${hostname}:${port}`;
   return { url: `https://${authority}${token}/login`, session };

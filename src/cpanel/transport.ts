@@ -58,7 +58,10 @@ export async function getJson(
 
 async function readJson(response: Response): Promise<unknown> {
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    throw new LauncherError('not_json', 'The server redirected the API call to another page instead of answering it.');
+    throw new LauncherError(
+      'not_json',
+      'The server redirected the API call to another page instead of answering it.',
+    );
   }
   if (response.status === 401 || response.status === 403) {
     throw new LauncherError('auth_failed', `The server rejected the API token (HTTP ${response.status}).`);
@@ -83,7 +86,13 @@ async function readJson(response: Response): Promise<unknown> {
 function toLauncherError(error: unknown, aborted: boolean, timeoutMs: number): LauncherError {
   if (error instanceof LauncherError) return error;
   if (aborted) {
-    return new LauncherError('timeout', `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`);
+    return new LauncherError(
+      'timeout',
+      `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`,
+    );
   }
-  return new LauncherError('network', 'The server could not be reached (connection refused, DNS or certificate).');
+  return new LauncherError(
+    'network',
+    'The server could not be reached (connection refused, DNS or certificate).',
+  );
 }

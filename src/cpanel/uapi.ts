@@ -19,12 +19,18 @@ export async function callUapi(
   const wrapped = v.safeParse(uapiWrappedSchema, body);
   const flat = wrapped.success ? wrapped : v.safeParse(uapiResultSchema, body);
   if (!flat.success) {
-    throw new LauncherError('invalid_response', `The server's answer to ${module}::${func} has an unexpected shape.`);
+    throw new LauncherError(
+      'invalid_response',
+      `The server's answer to ${module}::${func} has an unexpected shape.`,
+    );
   }
   const result = 'result' in flat.output ? flat.output.result : flat.output;
   if (result.status !== 1) {
     const reasons = result.errors?.filter((text) => text.trim() !== '') ?? [];
-    throw new LauncherError('api_error', reasons.length > 0 ? reasons.join(' ') : `${module}::${func} failed.`);
+    throw new LauncherError(
+      'api_error',
+      reasons.length > 0 ? reasons.join(' ') : `${module}::${func} failed.`,
+    );
   }
   return result.data;
 }

@@ -10,12 +10,16 @@ import { callWhm } from './whm';
  * Proves a token works with one harmless read: Email::list_pops for a cPanel token, WHM `version` for a
  * WHM token. Resolves to a short description of what answered.
  */
-export async function verifyCredentials(credentials: Credentials, options: TransportOptions = {}): Promise<string> {
+export async function verifyCredentials(
+  credentials: Credentials,
+  options: TransportOptions = {},
+): Promise<string> {
   if (credentials.kind === 'cpanel') {
     const mailboxes = await listMailboxes(credentials, options);
     return `${mailboxes.length} mailbox${mailboxes.length === 1 ? '' : 'es'}`;
   }
   const parsed = v.safeParse(whmVersionSchema, await callWhm(credentials, 'version', {}, options));
-  if (!parsed.success) throw new LauncherError('invalid_response', "The server's WHM version answer is malformed.");
+  if (!parsed.success)
+    throw new LauncherError('invalid_response', "The server's WHM version answer is malformed.");
   return `WHM ${parsed.output.version}`;
 }

@@ -14,7 +14,10 @@ export async function callWhm(
   const body = await getJson(credentials, `/json-api/${func}`, { 'api.version': '1', ...params }, options);
   const parsed = v.safeParse(whmResultSchema, body);
   if (!parsed.success) {
-    throw new LauncherError('invalid_response', `The server's answer to WHM ${func} has an unexpected shape.`);
+    throw new LauncherError(
+      'invalid_response',
+      `The server's answer to WHM ${func} has an unexpected shape.`,
+    );
   }
   const { metadata, data } = parsed.output;
   if (metadata.result !== 1) throw new LauncherError('api_error', metadata.reason || `WHM ${func} failed.`);

@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../cpanel/errors';
-import type { LoginRequest } from '../cpanel/login';
 import type { AccountInput } from '../core/accountInput';
 import type { AccountSummary } from '../core/accounts';
+import type { ErrorCode } from '../cpanel/errors';
+import type { LoginRequest } from '../cpanel/login';
 
 /** Every message an extension page may send to the worker (DESIGN.md, "Messages"). */
 export type Request =

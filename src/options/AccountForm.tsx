@@ -39,19 +39,34 @@ export function AccountForm({ onSaved }: { onSaved: () => void }) {
     setSaved('');
     const host = normalizeHost(form.host);
     if (!isValidHost(host)) {
-      setError(new LauncherError('bad_input', 'The server address is not a valid host name, e.g. server.example.com.'));
+      setError(
+        new LauncherError(
+          'bad_input',
+          'The server address is not a valid host name, e.g. server.example.com.',
+        ),
+      );
       return;
     }
     setBusy(true);
     try {
       const granted = await browser.permissions.request({ origins: [originPattern(host)] });
       if (!granted) {
-        throw new LauncherError('permission_denied', `Access to ${host} was not allowed, so the account was not saved.`);
+        throw new LauncherError(
+          'permission_denied',
+          `Access to ${host} was not allowed, so the account was not saved.`,
+        );
       }
       const port = form.port.trim() === '' ? undefined : Number(form.port);
       const reply = await send<'account.save'>({
         type: 'account.save',
-        account: { label: form.label, kind: form.kind, host, port, username: form.username, token: form.token },
+        account: {
+          label: form.label,
+          kind: form.kind,
+          host,
+          port,
+          username: form.username,
+          token: form.token,
+        },
       });
       setSaved(`Token verified (${reply.verified}). Account saved.`);
       setForm(EMPTY);
@@ -72,7 +87,13 @@ export function AccountForm({ onSaved }: { onSaved: () => void }) {
         <option value="whm">WHM token (root or reseller)</option>
       </select>
       <label for="account-host">Server</label>
-      <input {...field('host')} required placeholder="server.example.com" autocomplete="off" spellcheck={false} />
+      <input
+        {...field('host')}
+        required
+        placeholder="server.example.com"
+        autocomplete="off"
+        spellcheck={false}
+      />
       <label for="account-port">Port</label>
       <input
         {...field('port')}

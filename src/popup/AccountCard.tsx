@@ -31,7 +31,13 @@ export function AccountCard({ account }: { account: AccountSummary }) {
             {account.username} · {account.host}
           </span>
         </div>
-        <button type="button" class="primary" data-testid="open-webmail" disabled={busy} onClick={() => open()}>
+        <button
+          type="button"
+          class="primary"
+          data-testid="open-webmail"
+          disabled={busy}
+          onClick={() => open()}
+        >
           Open Webmail
         </button>
       </div>

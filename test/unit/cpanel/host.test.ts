@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { isValidHost, normalizeHost, originPattern } from '../../../src/cpanel/host';
 
 describe('isValidHost', () => {
-  it.each(['server.example.com', 'localhost', '127.0.0.1', 'a-b.c', 'xn--bcher-kva.example', '[::1]', 'HOST.Example.com'])(
-    'accepts %s',
-    (host) => expect(isValidHost(host)).toBe(true),
-  );
+  it.each([
+    'server.example.com',
+    'localhost',
+    '127.0.0.1',
+    'a-b.c',
+    'xn--bcher-kva.example',
+    '[::1]',
+    'HOST.Example.com',
+  ])('accepts %s', (host) => expect(isValidHost(host)).toBe(true));
 
   it.each([
     '',

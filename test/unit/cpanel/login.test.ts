@@ -16,7 +16,10 @@ function codeOf(run: () => unknown): string | undefined {
 describe('webmailLoginRequest', () => {
   it('uses the server host when hostname is null (the DESIGN.md example)', () => {
     expect(
-      webmailLoginRequest({ hostname: null, token: '/cpsess2462418786', session: SESSION }, 'server.example.com'),
+      webmailLoginRequest(
+        { hostname: null, token: '/cpsess2462418786', session: SESSION },
+        'server.example.com',
+      ),
     ).toEqual({ url: 'https://server.example.com:2096/cpsess2462418786/login', session: SESSION });
   });
 
@@ -35,7 +38,9 @@ describe('webmailLoginRequest', () => {
 
   it('lower-cases the host and honours another service port', () => {
     const data = { hostname: 'Mail.Example.COM', token: '/cpsess1', session: SESSION };
-    expect(webmailLoginRequest(data, 'x.example.com', 2083).url).toBe('https://mail.example.com:2083/cpsess1/login');
+    expect(webmailLoginRequest(data, 'x.example.com', 2083).url).toBe(
+      'https://mail.example.com:2083/cpsess1/login',
+    );
   });
 
   it('omits the port for service subdomains on 443', () => {
@@ -64,9 +69,9 @@ describe('webmailLoginRequest', () => {
   });
 
   it('rejects an unsafe server host even when hostname is null', () => {
-    expect(codeOf(() => webmailLoginRequest({ hostname: null, token: '/cpsess1', session: SESSION }, 'a b'))).toBe(
-      'invalid_response',
-    );
+    expect(
+      codeOf(() => webmailLoginRequest({ hostname: null, token: '/cpsess1', session: SESSION }, 'a b')),
+    ).toBe('invalid_response');
   });
 
   it('throws an Error instance carrying the code', () => {
@@ -76,7 +81,9 @@ describe('webmailLoginRequest', () => {
 
 describe('loginRequest', () => {
   it('refuses ports that are not sign-in ports', () => {
-    expect(codeOf(() => loginRequest('server.example.com', 8080, '/cpsess1', SESSION))).toBe('invalid_response');
+    expect(codeOf(() => loginRequest('server.example.com', 8080, '/cpsess1', SESSION))).toBe(
+      'invalid_response',
+    );
   });
 
   it('accepts an IPv6 literal', () => {

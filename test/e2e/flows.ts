@@ -1,0 +1,34 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from './browser';
+
+export interface AccountFields {
+  host: string;
+  username: string;
+  token: string;
+  kind?: 'cpanel' | 'whm';
+  label?: string;
+  port?: string;
+}
+
+/** Fills and submits the options page's account form, as a person would. */
+export async function addAccountThroughOptions(
+  browser: ExtensionBrowser,
+  fields: AccountFields,
+): Promise<Page> {
+  const options = await browser.openPage('src/options/index.html');
+  await options.selectOption('#account-kind', fields.kind ?? 'cpanel');
+  await options.fill('#account-host', fields.host);
+  if (fields.port) await options.fill('#account-port', fields.port);
+  await options.fill('#account-username', fields.username);
+  await options.fill('#account-token', fields.token);
+  if (fields.label) await options.fill('#account-label', fields.label);
+  await options.click('[data-testid="save-account"]');
+  return options;
+}
+
+/** Runs `action` in the popup and returns the tab it opened, once that tab has finished loading. */
+export async function tabOpenedBy(browser: ExtensionBrowser, action: () => Promise<unknown>): Promise<Page> {
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), action()]);
+  await tab.waitForLoadState('load');
+  return tab;
+}

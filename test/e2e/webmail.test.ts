@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { addAccountThroughOptions, tabOpenedBy } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
+
+// The walking skeleton: options page → popup → a Webmail tab signed in on the emulator.
+const HOST = EMULATOR_HOSTS[0] as string;
+
+let emulator: RunningEmulator;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ address: HOST });
+  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.close();
+});
+
+function issuedSessionStrings(): string[] {
+  return [...emulator.sessions.values()].map((session) => session.session);
+}
+
+describe('walking skeleton in Chromium', () => {
+  it('rejects a wrong token on save and stores nothing', async () => {
+    const options = await addAccountThroughOptions(browser, {
+      host: HOST,
+      username: 'demo',
+      token: 'WRONGTOKEN0000000000000000000000',
+    });
+    const error = options.getByTestId('error');
+    await expect.poll(() => error.getAttribute('data-code')).toBe('auth_failed');
+    expect(await error.textContent()).toContain('rejected the API token');
+    expect(await options.inputValue('#account-token')).toBe('WRONGTOKEN0000000000000000000000');
+    expect(await options.getByTestId('account-row').count()).toBe(0);
+    const popup = await browser.openPage('src/popup/index.html');
+    await expect.poll(() => popup.getByTestId('no-accounts').isVisible()).toBe(true);
+    await Promise.all([options.close(), popup.close()]);
+  });
+
+  it('saves an account whose token the server accepts', async () => {
+    const options = await addAccountThroughOptions(browser, {
+      host: HOST,
+      username: 'demo',
+      token: DEMO_TOKEN,
+    });
+    await expect
+      .poll(() => options.getByTestId('saved').textContent())
+      .toContain('Token verified (5 mailboxes)');
+    expect(await options.getByTestId('account-row').count()).toBe(1);
+    expect(await options.inputValue('#account-token')).toBe('');
+    await options.close();
+  });
+
+  it('opens the account’s own Webmail from the popup, signed in', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    const tab = await tabOpenedBy(browser, () => popup.getByTestId('open-webmail').click());
+    await tab.waitForURL(/\/cpsess\d{10}\/webmail\/jupiter\/index\.html$/);
+    expect(await tab.getByTestId('signed-in-user').textContent()).toBe('demo');
+    await Promise.all([tab.close(), popup.close()]);
+  });
+
+  it('opens a mailbox typed into the popup with Enter, signed in as that mailbox', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('mailbox-input').fill('info@example.com');
+    const tab = await tabOpenedBy(browser, () => popup.getByTestId('mailbox-input').press('Enter'));
+    await tab.waitForURL(/\/cpsess\d{10}\/webmail\/jupiter\/index\.html$/);
+    expect(await tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
+    await Promise.all([tab.close(), popup.close()]);
+  });
+
+  it('shows the server’s reason in the popup for a mailbox the account does not own', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('mailbox-input').fill('nobody@example.com');
+    const tab = await tabOpenedBy(browser, () => popup.getByTestId('mailbox-input').press('Enter'));
+    await expect.poll(() => popup.getByTestId('error').getAttribute('data-code')).toBe('api_error');
+    await expect.poll(() => tab.getByTestId('error-code').textContent()).toBe('api_error');
+    expect(await tab.getByTestId('error-message').textContent()).toContain('nobody@example.com');
+    await Promise.all([tab.close(), popup.close()]);
+  });
+
+  it('never puts a session string in any URL the browser requested', () => {
+    const sessions = issuedSessionStrings();
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+    const logins = emulator.requests.filter((request) => request.path.endsWith('/login'));
+    expect(logins.map((request) => request.method)).toEqual(['POST', 'POST']);
+    for (const url of [...browser.requestedUrls, ...emulator.requests.map((request) => request.path)]) {
+      expect(url).not.toContain('session=');
+      for (const session of sessions) {
+        expect(url).not.toContain(session);
+        expect(url).not.toContain(encodeURIComponent(session));
+      }
+    }
+  });
+
+  it('sends the token only to the account’s own API port', () => {
+    const withAuth = emulator.requests.filter((request) => request.authScheme !== null);
+    expect(withAuth.length).toBeGreaterThan(0);
+    for (const request of withAuth) expect(request.port).toBe(emulator.ports.cpanel);
+    expect(browser.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { accountInputSchema } from '../../../src/core/accountInput';
+import { AccountRepository } from '../../../src/core/accounts';
+import { MemoryStore } from '../../../src/core/memoryStore';
+import { TokenSealer } from '../../../src/core/sealer';
+
+const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+function setup() {
+  const store = new MemoryStore();
+  return { store, accounts: new AccountRepository(store, new TokenSealer(store)) };
+}
+
+const input = v.parse(accountInputSchema, {
+  kind: 'cpanel',
+  host: 'Server.Example.com',
+  username: 'demo',
+  token: TOKEN,
+});
+
+describe('accountInputSchema', () => {
+  it('normalises the host and fills the default port and label', () => {
+    expect(input).toMatchObject({ host: 'server.example.com', port: 2083, label: 'demo@server.example.com' });
+    const whm = v.parse(accountInputSchema, {
+      kind: 'whm',
+      host: 'h.example.com',
+      username: 'root',
+      token: TOKEN,
+    });
+    expect(whm.port).toBe(2087);
+  });
+
+  it.each([
+    [{ host: 'not a host' }, 'not a valid host name'],
+    [{ token: 'short' }, '32 capital letters and digits'],
+    [{ username: 'a b' }, 'user name may contain'],
+    [{ port: 70000 }, 'between 1 and 65535'],
+    [{ kind: 'ftp' }, 'cPanel or a WHM token'],
+  ])('explains what is wrong with %j', (change, message) => {
+    const result = v.safeParse(accountInputSchema, {
+      kind: 'cpanel',
+      host: 'h.example.com',
+      username: 'u',
+      token: TOKEN,
+      ...change,
+    });
+    expect(result.success).toBe(false);
+    expect(result.issues?.[0]?.message).toContain(message);
+  });
+});
+
+describe('AccountRepository', () => {
+  it('adds, lists without tokens, returns credentials and removes', async () => {
+    const { accounts } = setup();
+    const id = await accounts.add(input);
+    const listed = await accounts.list();
+    expect(listed).toEqual([
+      {
+        id,
+        label: 'demo@server.example.com',
+        kind: 'cpanel',
+        host: 'server.example.com',
+        port: 2083,
+        username: 'demo',
+      },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(TOKEN);
+    expect((await accounts.credentials(id)).token).toBe(TOKEN);
+    await accounts.remove(id);
+    expect(await accounts.list()).toEqual([]);
+  });
+
+  it('never writes the token to storage in plaintext', async () => {
+    const { accounts, store } = setup();
+    await accounts.add(input);
+    expect(JSON.stringify([...store.data])).not.toContain(TOKEN);
+  });
+
+  it('keeps every account when several are added at once', async () => {
+    const { accounts } = setup();
+    await Promise.all([accounts.add(input), accounts.add(input), accounts.add(input)]);
+    expect(await accounts.list()).toHaveLength(3);
+  });
+
+  it('answers not_found for an unknown id', async () => {
+    const { accounts } = setup();
+    await expect(accounts.credentials('nope')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(accounts.remove('nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('TokenSealer', () => {
+  it('round-trips with a fresh IV each time and reuses its stored key', async () => {
+    const store = new MemoryStore();
+    const first = await new TokenSealer(store).seal(TOKEN);
+    const second = await new TokenSealer(store).seal(TOKEN);
+    expect(first.iv).not.toBe(second.iv);
+    expect(await new TokenSealer(store).unseal(first)).toBe(TOKEN);
+  });
+
+  it('refuses tampered ciphertext', async () => {
+    const store = new MemoryStore();
+    const sealer = new TokenSealer(store);
+    const sealed = await sealer.seal(TOKEN);
+    const tampered = {
+      ...sealed,
+      data:
+        `A${sealed.data.slice(1)}` === sealed.data ? `B${sealed.data.slice(1)}` : `A${sealed.data.slice(1)}`,
+    };
+    await expect(sealer.unseal(tampered)).rejects.toThrow();
+  });
+});
