@@ -28,7 +28,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
 /** Coverage of pixel (x, y) by the shape, sampled 4×4 for smooth edges. */
 function coverage(size: number, x: number, y: number, inside: (u: number, v: number) => boolean): number {
   let hits = 0;
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
+  for (let i = 0; i < 4; i++)
+    for (let j = 0; j < 4; j++) if (inside((x + (i + 0.5) / 4) / size, (y + (j + 0.5) / 4) / size)) hits++;
   return hits / 16;
 }
 
@@ -72,4 +73,5 @@ function png(size: number): Buffer {
   ]);
 }
 
-for (const size of SIZES) writeFileSync(new URL(`../public/icons/icon-${size}.png`, import.meta.url), png(size));
+for (const size of SIZES)
+  writeFileSync(new URL(`../public/icons/icon-${size}.png`, import.meta.url), png(size));
