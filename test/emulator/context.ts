@@ -1,0 +1,13 @@
+// What every route handler needs to know about the running emulator.
+import type { Directory } from './directory';
+import type { SessionStore } from './sessions';
+
+export interface EmulatorContext {
+  directory: Directory;
+  sessions: SessionStore;
+  /** `hostname` of the UAPI Session functions (null: "not remote"). */
+  hostname: string | null;
+  /** Host of WHM `url` returns when no preferred_domain is given. */
+  publicHost: string;
+  now: () => number;
+}

@@ -1,0 +1,163 @@
+// One request handler per service port: records the request, then dispatches to login, API or pages.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  authenticateCpanel,
+  authenticateWhm,
+  type Credentials,
+  parseAuthorization,
+  type Rejection,
+} from './auth';
+import { SERVICE_BY_PORT } from './constants';
+import type { EmulatorContext } from './context';
+import {
+  parseCookies,
+  readBody,
+  requestParams,
+  send,
+  sendHtml,
+  sendJson,
+  sendText,
+  splitSecurityToken,
+} from './http';
+import { handleLanding, handleLogin } from './login';
+import { HTTP_TEXT } from './messages';
+import { loginPage } from './pages';
+import type { RequestRecord, Service, WhmUserFixture } from './types';
+import { runUapi, type UapiCaller } from './uapi';
+import { runWhm } from './whm';
+
+const debug = process.env.EMULATOR_DEBUG === '1';
+
+interface Incoming {
+  req: IncomingMessage;
+  res: ServerResponse;
+  service: Service;
+  token: string | null;
+  rest: string;
+  params: URLSearchParams;
+  cookies: Map<string, string>;
+  creds: Credentials | null;
+}
+
+export function createHandler(
+  ctx: EmulatorContext,
+  port: number,
+  record: (r: RequestRecord) => void,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const service = SERVICE_BY_PORT[port];
+  if (!service) throw new Error(`no service on port ${port}`);
+  return (req, res) => {
+    handle(ctx, port, service, req, res, record).catch((error: unknown) => {
+      if (debug) console.error('[emulator] handler error', error);
+      if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(
+  ctx: EmulatorContext,
+  port: number,
+  service: Service,
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: (r: RequestRecord) => void,
+): Promise<void> {
+  const body = await readBody(req);
+  const creds = parseAuthorization(req.headers.authorization);
+  const path = req.url ?? '/';
+  record({
+    port,
+    method: req.method ?? 'GET',
+    path,
+    authScheme: creds?.scheme ?? null,
+    authUser: creds?.user ?? null,
+    body,
+    at: ctx.now(),
+  });
+  const url = new URL(path, 'https://emulator.invalid');
+  // The query may carry a session string (GET /login/?session=…): log the path only.
+  if (debug) console.error(`[emulator] ${port} ${req.method} ${url.pathname}`);
+
+  const { token, rest } = splitSecurityToken(url.pathname);
+  const incoming: Incoming = {
+    req,
+    res,
+    service,
+    token,
+    rest,
+    params: requestParams(url, req, body),
+    cookies: parseCookies(req.headers.cookie),
+    creds,
+  };
+
+  if (rest === '/login' || rest === '/login/') {
+    if (req.method === 'POST' || incoming.params.has('session'))
+      handleLogin(ctx, service, token, incoming.params, res);
+    else sendHtml(res, 200, loginPage(service));
+    return;
+  }
+  if (service === 'cpaneld' && rest.startsWith('/execute/')) return uapiRoute(ctx, incoming);
+  if (service === 'whostmgrd' && rest.startsWith('/json-api/')) return whmRoute(ctx, incoming);
+  if (token !== null && req.method === 'GET')
+    return handleLanding(ctx, service, token, rest, incoming.cookies, res);
+  if (rest === '/' && req.method === 'GET') return sendHtml(res, 200, loginPage(service));
+  sendText(res, 404, HTTP_TEXT.notFound);
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function reject(res: ServerResponse, rejection: Rejection): void {
+  send(res, rejection.status, 'text/plain; charset=utf-8', rejection.body, rejection.headers);
+}
+
+function uapiRoute(ctx: EmulatorContext, { req, res, token, rest, params, cookies, creds }: Incoming): void {
+  let caller: UapiCaller | undefined;
+  // Inside a cPanel browser session (/cpsessN/execute/… with the cpsession cookie) no header is needed.
+  const browser = ctx.sessions.browserSession(cookies, 'cpaneld', token);
+  const sessionAccount = browser ? ctx.directory.account(browser.user) : undefined;
+  if (sessionAccount && !sessionAccount.suspended) caller = { account: sessionAccount, inSession: true };
+  if (!caller) {
+    // No credentials at all: a browser would be shown the login page, so an API client gets HTML.
+    if (!req.headers.authorization) {
+      sendHtml(res, 200, loginPage('cpaneld'));
+      return;
+    }
+    const auth = authenticateCpanel(ctx.directory, creds);
+    if (!auth.ok) {
+      reject(res, auth.rejection);
+      return;
+    }
+    caller = { account: auth.account, inSession: false };
+  }
+  const match = /^\/execute\/([^/]+)\/([^/]+)\/?$/.exec(rest);
+  if (!match?.[1] || !match[2]) sendText(res, 404, HTTP_TEXT.notFound);
+  else sendJson(res, runUapi(ctx, caller, decode(match[1]), decode(match[2]), params));
+}
+
+function whmRoute(ctx: EmulatorContext, { req, res, token, rest, params, cookies, creds }: Incoming): void {
+  let caller: WhmUserFixture | undefined;
+  const browser = ctx.sessions.browserSession(cookies, 'whostmgrd', token);
+  if (browser) caller = ctx.directory.whmUser(browser.user);
+  if (!caller) {
+    if (!req.headers.authorization) {
+      sendHtml(res, 200, loginPage('whostmgrd'));
+      return;
+    }
+    const auth = authenticateWhm(ctx.directory, creds);
+    if (!auth.ok) {
+      reject(res, auth.rejection);
+      return;
+    }
+    caller = auth.whm;
+  }
+  const match = /^\/json-api\/([^/]+)\/?$/.exec(rest);
+  if (!match?.[1]) sendText(res, 404, HTTP_TEXT.notFound);
+  else sendJson(res, runWhm(ctx, caller, decode(match[1]), params));
+}

@@ -1,0 +1,122 @@
+// Shared types of the emulator: the fixture that describes the fake server, and the public handle.
+
+export interface MailboxFixture {
+  email: string;
+  password: string;
+  /** cPanel "suspend login": the mailbox exists but may not sign in. */
+  suspendedLogin?: boolean;
+  /** cPanel "suspend incoming": only reported by Email::list_pops. */
+  suspendedIncoming?: boolean;
+}
+
+export interface CpanelAccountFixture {
+  user: string;
+  password: string;
+  /** API tokens: 32 chars of [0-9A-Z]. */
+  tokens: string[];
+  mainDomain: string;
+  addonDomains?: string[];
+  subDomains?: string[];
+  parkedDomains?: string[];
+  mailboxes: MailboxFixture[];
+  suspended?: boolean;
+  locale?: string;
+  /** Reseller (WHM user) that owns the account; default root. */
+  owner?: string;
+  /** cPanel features switched off for this account, e.g. ['popaccts'] (Email::list_pops then fails). */
+  disabledFeatures?: string[];
+  /** The host forbids UAPI Session::create_* for this account ("Session creation is not permitted."). */
+  sessionCreationDisabled?: boolean;
+}
+
+export interface WhmUserFixture {
+  user: string;
+  tokens: string[];
+  password?: string;
+  /** root: 'all'; a reseller: the cPanel users it owns. */
+  owns: 'all' | string[];
+}
+
+export interface Fixture {
+  accounts: CpanelAccountFixture[];
+  whmUsers: WhmUserFixture[];
+}
+
+export type Service = 'cpaneld' | 'whostmgrd' | 'webmaild';
+export type AuthScheme = 'cpanel' | 'whm' | 'basic';
+
+export interface RequestRecord {
+  port: number;
+  method: string;
+  /** Path including the query string, exactly as received. */
+  path: string;
+  authScheme: AuthScheme | null;
+  authUser: string | null;
+  body: string;
+  at: number;
+}
+
+export type SessionTag =
+  | 'CREATE_WEBMAIL_SESSION_FOR_SELF'
+  | 'CREATE_WEBMAIL_SESSION_FOR_MAIL_USER'
+  | 'CREATE_WEBMAIL_SESSION_FOR_MAIL_USER_CHECK_PASSWORD'
+  | 'create_user_session';
+
+/** A session string handed out by an API call, waiting to be redeemed at /cpsessN/login. */
+export interface IssuedSession {
+  session: string;
+  /** '/cpsess' + 10 digits. */
+  token: string;
+  service: Service;
+  /** The signed-in identity: mailbox address, cPanel user or WHM user. */
+  user: string;
+  tag: SessionTag;
+  app: string | null;
+  locale: string | null;
+  createdAt: number;
+  used: boolean;
+  /** Set by expireAllSessions(). */
+  expired: boolean;
+}
+
+/** A browser session created by a successful login (the cookie). */
+export interface CookieSession {
+  id: string;
+  cookieName: string;
+  service: Service;
+  user: string;
+  token: string;
+  app: string | null;
+  locale: string | null;
+  lastSeen: number;
+}
+
+export interface EmulatorOptions {
+  /** Loopback IPv4 to bind; default '127.0.0.1'. */
+  address?: string;
+  /** Default demoFixture (deep-copied). */
+  fixture?: Fixture;
+  /** `hostname` returned by the UAPI Session functions; default null ("not remote"). */
+  hostname?: string | null;
+  /** Host used in the WHM `url` return when no preferred_domain; default = address. */
+  publicHost?: string;
+  /** Clock in ms; default Date.now. */
+  now?: () => number;
+}
+
+export interface RunningEmulator {
+  address: string;
+  ports: { cpanel: number; whm: number; webmail: number };
+  /** base64 SHA-256 of the certificate's SubjectPublicKeyInfo. */
+  spki: string;
+  certPem: string;
+  /** The live fixture; tests may mutate it (e.g. suspend an account) and the emulator follows. */
+  fixture: Fixture;
+  requests: RequestRecord[];
+  /** Issued sessions by session string. */
+  sessions: ReadonlyMap<string, IssuedSession>;
+  /** Browser sessions (cookies) by cookie value. */
+  cookieSessions: ReadonlyMap<string, CookieSession>;
+  expireAllSessions(): void;
+  close(): Promise<void>;
+}

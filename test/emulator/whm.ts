@@ -1,0 +1,158 @@
+// WHM API 1 (/json-api/<function>?api.version=1 on 2087): version, create_user_session, listaccts, getdomainowner.
+import { PORT_BY_SERVICE, UNUSED_SESSION_MS, WHM_VERSION } from './constants';
+import type { EmulatorContext } from './context';
+import { WHM_TEXT } from './messages';
+import type { CpanelAccountFixture, MailboxFixture, Service, WhmUserFixture } from './types';
+
+export interface WhmMetadata {
+  command: string;
+  reason: string;
+  result: 0 | 1;
+  version: 1;
+}
+
+export interface WhmResponse {
+  data?: unknown;
+  metadata: WhmMetadata;
+}
+
+type WhmFunction = (ctx: EmulatorContext, caller: WhmUserFixture, params: URLSearchParams) => WhmResponse;
+
+function ok(command: string, data: unknown, reason: string = WHM_TEXT.ok): WhmResponse {
+  return { data, metadata: { command, reason, result: 1, version: 1 } };
+}
+
+// Failures carry no `data` key at all (examples.json).
+function fail(command: string, reason: string): WhmResponse {
+  return { metadata: { command, reason, result: 0, version: 1 } };
+}
+
+/** Lowercase percent-escapes, as cPanel writes them (`%3a`, `%2c`); decoders treat both cases alike. */
+export function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+}
+
+const SERVICES: readonly Service[] = ['cpaneld', 'whostmgrd', 'webmaild'];
+
+const version: WhmFunction = () => ok('version', { version: WHM_VERSION });
+
+const createUserSession: WhmFunction = (ctx, caller, params) => {
+  const command = 'create_user_session';
+  const user = params.get('user') ?? '';
+  const service = params.get('service') ?? '';
+  if (!user) return fail(command, WHM_TEXT.missingArgument('user'));
+  if (!service) return fail(command, WHM_TEXT.missingArgument('service'));
+  if (!SERVICES.includes(service as Service)) return fail(command, WHM_TEXT.invalidService(service));
+  const { directory } = ctx;
+
+  let sessionUser = user;
+  if (service === 'whostmgrd') {
+    // WHM sessions are for WHM users: yourself, or anyone if you are root.
+    const target = directory.whmUser(user);
+    if (!target) return fail(command, WHM_TEXT.unknownUser(user));
+    if (target.user !== caller.user && caller.owns !== 'all') return fail(command, WHM_TEXT.notOwned(user));
+  } else {
+    let account: CpanelAccountFixture | undefined;
+    let mailbox: MailboxFixture | undefined;
+    if (user.includes('@')) {
+      // An email address only makes sense for Webmail.
+      const match = service === 'webmaild' ? directory.findMailbox(user) : undefined;
+      account = match?.account;
+      mailbox = match?.mailbox;
+    } else {
+      account = directory.account(user);
+    }
+    if (!account) return fail(command, WHM_TEXT.unknownUser(user));
+    if (!directory.owns(caller, account)) return fail(command, WHM_TEXT.notOwned(user));
+    if (account.suspended || mailbox?.suspendedLogin) return fail(command, WHM_TEXT.suspended(user));
+    if (mailbox) sessionUser = mailbox.email;
+  }
+
+  const requestedToken = /^\/?(cpsess\d{10})$/.exec(params.get('cp_security_token') ?? '')?.[1];
+  const app = params.get('app') || null;
+  const locale = params.get('locale') || null;
+  const issued = ctx.sessions.issue({
+    user: sessionUser,
+    service: service as Service,
+    tag: 'create_user_session',
+    app,
+    locale,
+    token: requestedToken ? `/${requestedToken}` : null,
+  });
+  const host = params.get('preferred_domain') || ctx.publicHost;
+  let url = `https://${host}:${PORT_BY_SERVICE[issued.service]}${issued.token}/login/?session=${encodeQueryValue(issued.session)}`;
+  if (app) url += `&app=${encodeQueryValue(app)}`;
+  if (locale) url += `&locale=${encodeQueryValue(locale)}`;
+  return ok(
+    command,
+    {
+      cp_security_token: issued.token,
+      expires: Math.floor((issued.createdAt + UNUSED_SESSION_MS) / 1000),
+      service: issued.service,
+      session: issued.session,
+      url,
+    },
+    WHM_TEXT.created,
+  );
+};
+
+function matcher(params: URLSearchParams): (value: string) => boolean {
+  const search = params.get('search') ?? '';
+  if (!search) return () => true;
+  if (params.get('searchmethod') === 'exact') return (value) => value.toLowerCase() === search.toLowerCase();
+  try {
+    const regex = new RegExp(search, 'i');
+    return (value) => regex.test(value);
+  } catch {
+    return (value) => value.toLowerCase().includes(search.toLowerCase());
+  }
+}
+
+const listaccts: WhmFunction = (ctx, caller, params) => {
+  const { directory } = ctx;
+  const matches = matcher(params);
+  const searchtype = params.get('searchtype') || 'user';
+  // Like WHM, `searchtype=domain` looks at the main domain only; getdomainowner covers every domain.
+  const field = (a: CpanelAccountFixture): string =>
+    searchtype === 'domain' ? a.mainDomain : searchtype === 'owner' ? directory.ownerOf(a) : a.user;
+  const acct = directory.fixture.accounts
+    .filter((a) => directory.owns(caller, a) && matches(field(a)))
+    .map((a) => ({
+      domain: a.mainDomain,
+      email: `${a.user}@${a.mainDomain}`,
+      owner: directory.ownerOf(a),
+      suspended: a.suspended ? 1 : 0,
+      suspendreason: a.suspended ? 'Suspended by the emulator fixture' : 'not suspended',
+      user: a.user,
+    }));
+  return ok('listaccts', { acct });
+};
+
+const getdomainowner: WhmFunction = (ctx, caller, params) => {
+  const domain = params.get('domain') ?? '';
+  if (!domain) return fail('getdomainowner', WHM_TEXT.missingArgument('domain'));
+  const account = ctx.directory.accountForDomain(domain);
+  if (!account || !ctx.directory.owns(caller, account))
+    return fail('getdomainowner', WHM_TEXT.domainNotFound(domain));
+  return ok('getdomainowner', { user: account.user });
+};
+
+const FUNCTIONS: Readonly<Record<string, WhmFunction>> = {
+  version,
+  create_user_session: createUserSession,
+  listaccts,
+  getdomainowner,
+};
+
+export function runWhm(
+  ctx: EmulatorContext,
+  caller: WhmUserFixture,
+  fn: string,
+  params: URLSearchParams,
+): unknown {
+  // WHM API 0 is not emulated; answer with something a strict API 1 client must reject.
+  if (params.get('api.version') !== '1') return { status: 0, statusmsg: WHM_TEXT.api0 };
+  const handler = Object.hasOwn(FUNCTIONS, fn) ? FUNCTIONS[fn] : undefined;
+  if (!handler) return fail(fn, WHM_TEXT.unknownFunction(fn));
+  return handler(ctx, caller, params);
+}
