@@ -10,6 +10,7 @@ export function storageArea(area: browser.Storage.StorageArea): KeyValueStore {
       return (await area.get(key))[key] as T | undefined;
     },
     set: (key, value) => area.set({ [key]: value }),
+    remove: (key) => area.remove(key),
   };
 }
 

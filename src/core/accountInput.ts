@@ -27,6 +27,18 @@ export const accountInputSchema = v.pipe(
       v.trim(),
       v.regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'The user name may contain letters, digits, “_”, “.” and “-”.'),
     ),
+    askPassword: v.optional(v.boolean()),
+    locale: v.optional(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.toLowerCase(),
+        v.regex(
+          /^([a-z]{2,3}(_[a-z0-9]{2,8})*)?$/,
+          'The locale is a cPanel locale name such as en, de or pt_br.',
+        ),
+      ),
+    ),
     token: v.pipe(
       v.string('Paste the API token.'),
       v.trim(),
@@ -40,6 +52,8 @@ export const accountInputSchema = v.pipe(
     ...input,
     label: input.label || `${input.username}@${input.host}`,
     port: input.port ?? DEFAULT_API_PORT[input.kind],
+    askPassword: input.askPassword === true,
+    locale: input.locale || undefined,
   })),
 );
 

@@ -13,6 +13,10 @@ export interface AccountSummary {
   host: string;
   port: number;
   username: string;
+  /** Ask for the mailbox password and check it (…_check_password) instead of opening without it. */
+  askPassword?: boolean;
+  /** cPanel locale for new sessions; the browser's language when absent. */
+  locale?: string;
 }
 
 interface StoredAccount extends AccountSummary {

@@ -1,27 +1,6 @@
-import { parseAddress } from '../cpanel/address';
 import { LauncherError } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
-import { createWebmailSessionForMailUser, createWebmailSessionForSelf } from '../cpanel/session';
-import type { TransportOptions } from '../cpanel/transport';
-import type { AccountRepository } from './accounts';
-import type { HostAccess, TabOpener } from './ports';
-
-export interface LauncherDeps {
-  accounts: AccountRepository;
-  tabs: TabOpener;
-  hostAccess: HostAccess;
-  /** The launch page's URL for one launch id. */
-  launchPageUrl(launchId: string): string;
-  transport?: TransportOptions;
-  /** The browser's language, sent as the session's locale. */
-  locale?: () => string | undefined;
-}
-
-/** What a trigger asks for: the account's own Webmail, or one of its mailboxes. */
-export interface WebmailTarget {
-  accountId: string;
-  email?: string;
-}
+import type { TabOpener } from './ports';
 
 /** An unclaimed login is dropped after this long, so a session never sits in memory for nothing. */
 const UNCLAIMED_TTL_MS = 60_000;
@@ -34,14 +13,20 @@ export class Launcher {
   readonly #pending = new Map<string, Promise<LoginRequest>>();
   readonly #inFlight = new Map<string, Promise<{ tabId: number }>>();
 
-  constructor(private readonly deps: LauncherDeps) {}
+  constructor(
+    private readonly tabs: TabOpener,
+    /** The launch page's URL for one launch id. */
+    private readonly launchPageUrl: (launchId: string) => string,
+  ) {}
 
-  openWebmail(target: WebmailTarget): Promise<{ tabId: number }> {
-    // Two clicks on the same target while the first is under way open one tab, with one API call.
-    const key = `${target.accountId}\n${target.email?.toLowerCase() ?? ''}`;
+  /**
+   * Starts `createLogin` and opens the launch tab. Two triggers with the same `key` while the first is
+   * under way share its tab and its single API call.
+   */
+  launch(key: string, createLogin: () => Promise<LoginRequest>): Promise<{ tabId: number }> {
     const running = this.#inFlight.get(key);
     if (running) return running;
-    const launch = this.launchWebmail(target).finally(() => this.#inFlight.delete(key));
+    const launch = this.start(createLogin).finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, launch);
     return launch;
   }
@@ -61,32 +46,14 @@ export class Launcher {
     return pending;
   }
 
-  private async launchWebmail(target: WebmailTarget): Promise<{ tabId: number }> {
-    const address = target.email === undefined ? undefined : parseAddress(target.email);
-    const account = await this.deps.accounts.get(target.accountId);
-    if (!(await this.deps.hostAccess.has(account.host))) {
-      throw new LauncherError(
-        'permission_denied',
-        `The extension has no access to ${account.host} yet. Grant it on the options page.`,
-      );
-    }
-    const credentials = await this.deps.accounts.credentials(target.accountId);
-    const options = { ...this.deps.transport, locale: this.deps.locale?.() };
-    return this.launch(() =>
-      address
-        ? createWebmailSessionForMailUser(credentials, address, options)
-        : createWebmailSessionForSelf(credentials, options),
-    );
-  }
-
-  private async launch(createLogin: () => Promise<LoginRequest>): Promise<{ tabId: number }> {
+  private async start(createLogin: () => Promise<LoginRequest>): Promise<{ tabId: number }> {
     const launchId = crypto.randomUUID();
     const login = createLogin();
     // The launch page may claim before or after the API answers, or never: keep the rejection handled.
     login.catch(() => undefined);
     this.#pending.set(launchId, login);
     setTimeout(() => this.#pending.delete(launchId), UNCLAIMED_TTL_MS);
-    const tabId = await this.deps.tabs.open(this.deps.launchPageUrl(launchId));
+    const tabId = await this.tabs.open(this.launchPageUrl(launchId));
     await login;
     return { tabId };
   }

@@ -12,4 +12,8 @@ export class MemoryStore implements KeyValueStore {
   async set(key: string, value: unknown): Promise<void> {
     this.data.set(key, structuredClone(value));
   }
+
+  async remove(key: string): Promise<void> {
+    this.data.delete(key);
+  }
 }

@@ -1,12 +1,17 @@
 import * as v from 'valibot';
 import { LauncherError } from './errors';
 import { isValidHost } from './host';
-import { webmailSessionSchema } from './schemas';
+import { type WebmailSession, webmailSessionSchema } from './schemas';
 
 /** What the launch page needs to sign in: a URL to POST to and the session for the form body. */
 export interface LoginRequest {
   url: string;
   session: string;
+  /**
+   * Extra form fields to POST along with `session` (e.g. `app` for a WHM create_user_session), present only
+   * when there are some.
+   */
+  fields?: Record<string, string>;
 }
 
 /** Webmail 2096, cPanel 2083, WHM 2087, or 443 behind cPanel's service subdomains. */
@@ -16,7 +21,8 @@ const SECURITY_TOKEN = /^\/cpsess\d+$/;
 // Printable ASCII without spaces: what cPanel session strings are made of, and nothing a form could mangle.
 const SESSION_STRING = /^[\x21-\x7e]{1,4096}$/;
 
-function invalid(detail: string): LauncherError {
+/** invalid_response with a detail that never quotes the server's values (they may carry a session). */
+export function invalidLogin(detail: string): LauncherError {
   return new LauncherError('invalid_response', `The server's sign-in answer was unusable: ${detail}.`);
 }
 
@@ -26,11 +32,13 @@ function invalid(detail: string): LauncherError {
  */
 export function loginRequest(host: string, port: number, token: unknown, session: unknown): LoginRequest {
   const hostname = typeof host === 'string' ? host.toLowerCase() : '';
-  if (!isValidHost(hostname)) throw invalid('the host is not a valid server name');
-  if (!(LOGIN_PORTS as readonly number[]).includes(port)) throw invalid('the port is not a sign-in port');
+  if (!isValidHost(hostname)) throw invalidLogin('the host is not a valid server name');
+  if (!(LOGIN_PORTS as readonly number[]).includes(port))
+    throw invalidLogin('the port is not a sign-in port');
   if (typeof token !== 'string' || !SECURITY_TOKEN.test(token))
-    throw invalid('the security token is malformed');
-  if (typeof session !== 'string' || !SESSION_STRING.test(session)) throw invalid('the session is malformed');
+    throw invalidLogin('the security token is malformed');
+  if (typeof session !== 'string' || !SESSION_STRING.test(session))
+    throw invalidLogin('the session is malformed');
   const authority = port === 443 ? hostname : `${hostname}:${port}`;
   return { url: `https://${authority}${token}/login`, session };
 }
@@ -40,9 +48,22 @@ export function loginRequest(host: string, port: number, token: unknown, session
  * null the Webmail server is the one that answered the API call, so `serverHost` is used.
  */
 export function webmailLoginRequest(data: unknown, serverHost: string, port = 2096): LoginRequest {
-  const parsed = v.safeParse(webmailSessionSchema, data);
-  if (!parsed.success) throw invalid('expected hostname, session and token');
-  const { hostname, session, token } = parsed.output;
+  const { hostname, session, token } = parseWebmailSession(data);
   // An empty hostname means the same as null: the server that answered is the Webmail server.
   return loginRequest(hostname || serverHost, port, token, session);
+}
+
+/**
+ * The same for Webmail behind a proxy subdomain (`webmail.example.com` on 443): `hostname` then names the
+ * server's own hostname:2096, which is what the proxy hides from the user, so the proxy host always wins.
+ */
+export function proxiedWebmailLoginRequest(data: unknown, proxyHost: string): LoginRequest {
+  const { session, token } = parseWebmailSession(data);
+  return loginRequest(proxyHost, 443, token, session);
+}
+
+function parseWebmailSession(data: unknown): WebmailSession {
+  const parsed = v.safeParse(webmailSessionSchema, data);
+  if (!parsed.success) throw invalidLogin('expected hostname, session and token');
+  return parsed.output;
 }

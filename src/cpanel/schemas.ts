@@ -51,3 +51,30 @@ export const whmResultSchema = v.object({
 });
 
 export const whmVersionSchema = v.object({ version: v.string() });
+
+/** `data` of WHM create_user_session. `url` repeats the session in its query string; it is read, never opened. */
+export const whmUserSessionSchema = v.object({
+  cp_security_token: v.string(),
+  expires: v.number(),
+  service: v.picklist(['webmaild', 'cpaneld', 'whostmgrd']),
+  session: v.string(),
+  url: v.string(),
+});
+export type WhmUserSession = v.InferOutput<typeof whmUserSessionSchema>;
+
+/** `data` of UAPI DomainInfo::list_domains. A missing or null list reads as empty; a wrong type does not. */
+export const listDomainsSchema = v.object({
+  main_domain: v.pipe(v.string(), v.minLength(1)),
+  addon_domains: v.optional(v.nullable(v.array(v.string())), []),
+  sub_domains: v.optional(v.nullable(v.array(v.string())), []),
+  parked_domains: v.optional(v.nullable(v.array(v.string())), []),
+});
+
+/** `data` of WHM getdomainowner: the owning cPanel user, or null when no account has the domain. */
+export const domainOwnerSchema = v.object({ user: v.optional(v.nullable(v.string())) });
+
+/** `data` of UAPI Session::create_temp_user: `created` 0 outside a cPanel browser session. */
+export const tempUserSchema = v.object({
+  created: v.picklist([0, 1]),
+  session_temp_user: v.optional(v.string()),
+});

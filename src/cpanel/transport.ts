@@ -34,20 +34,72 @@ export async function getJson(
   options: TransportOptions = {},
 ): Promise<unknown> {
   const url = apiUrl(credentials, path, params);
+  return fetchJson(
+    url,
+    { headers: { Authorization: authorizationHeader(credentials), Accept: 'application/json' } },
+    options,
+  );
+}
+
+/**
+ * The same as getJson, but the parameters travel as a form body: for secrets such as a mailbox password,
+ * which must not sit in a URL that proxies and the server's access log record.
+ */
+export async function postForm(
+  credentials: Credentials,
+  path: string,
+  form: QueryParams,
+  options: TransportOptions = {},
+): Promise<unknown> {
+  const url = apiUrl(credentials, path);
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) if (value !== undefined) body.set(key, value);
+  return fetchJson(
+    url,
+    {
+      method: 'POST',
+      headers: {
+        Authorization: authorizationHeader(credentials),
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: body.toString(),
+    },
+    options,
+  );
+}
+
+export interface JsonRequest {
+  method?: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** 'omit' for token calls; 'include' only where a browser session cookie is the authentication. */
+  credentials?: RequestCredentials;
+}
+
+/** One request to an already validated URL that must answer JSON, with the shared error mapping. */
+export async function fetchJson(
+  url: string,
+  request: JsonRequest,
+  options: TransportOptions = {},
+): Promise<unknown> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const response = await doFetch(url, {
-      headers: { Authorization: authorizationHeader(credentials), Accept: 'application/json' },
+    const init: RequestInit = {
+      method: request.method ?? 'GET',
+      headers: request.headers,
       // A redirect here is a login page or a proxy, never an API answer; following it would also carry the
       // request to a place the user never named.
       redirect: 'manual',
-      credentials: 'omit',
+      credentials: request.credentials ?? 'omit',
       cache: 'no-store',
       signal: controller.signal,
-    });
+    };
+    if (request.body !== undefined) init.body = request.body;
+    const response = await doFetch(url, init);
     return await readJson(response);
   } catch (error) {
     throw toLauncherError(error, controller.signal.aborted, timeoutMs);

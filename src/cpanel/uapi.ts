@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Credentials } from './credentials';
 import { LauncherError } from './errors';
 import { uapiResultSchema, uapiWrappedSchema } from './schemas';
-import { getJson, type QueryParams, type TransportOptions } from './transport';
+import { getJson, postForm, type QueryParams, type TransportOptions } from './transport';
 
 /**
  * Calls UAPI `Module::function` through `/execute/` and returns its `data` once the result says success.
@@ -16,6 +16,26 @@ export async function callUapi(
   options: TransportOptions = {},
 ): Promise<unknown> {
   const body = await getJson(credentials, `/execute/${module}/${func}`, params, options);
+  return parseUapiResult(body, module, func);
+}
+
+/** Like callUapi, with the parameters in a POST body: for calls that carry a password. */
+export async function postUapi(
+  credentials: Credentials,
+  module: string,
+  func: string,
+  form: QueryParams = {},
+  options: TransportOptions = {},
+): Promise<unknown> {
+  const body = await postForm(credentials, `/execute/${module}/${func}`, form, options);
+  return parseUapiResult(body, module, func);
+}
+
+/**
+ * Checks a UAPI answer (flat or command-line wrapped) and returns its `data`; status 0 becomes api_error
+ * with the server's own texts. Shared by every way of reaching `/execute/`: token, form post or session.
+ */
+export function parseUapiResult(body: unknown, module: string, func: string): unknown {
   const wrapped = v.safeParse(uapiWrappedSchema, body);
   const flat = wrapped.success ? wrapped : v.safeParse(uapiResultSchema, body);
   if (!flat.success) {

@@ -2,15 +2,17 @@ import type { LoginRequest } from '../cpanel/login';
 import { send } from '../messages/client';
 
 /** Posts the session in a form body, so it never appears in a URL, the history or a server log. */
-function submitLogin({ url, session }: LoginRequest): void {
+function submitLogin({ url, session, fields }: LoginRequest): void {
   const form = document.createElement('form');
   form.method = 'POST';
   form.action = url;
-  const field = document.createElement('input');
-  field.type = 'hidden';
-  field.name = 'session';
-  field.value = session;
-  form.append(field);
+  for (const [name, value] of Object.entries({ ...fields, session })) {
+    const field = document.createElement('input');
+    field.type = 'hidden';
+    field.name = name;
+    field.value = value;
+    form.append(field);
+  }
   document.body.append(form);
   form.submit();
 }

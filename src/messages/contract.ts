@@ -1,14 +1,22 @@
 import type { AccountInput } from '../core/accountInput';
 import type { AccountSummary } from '../core/accounts';
+import type { MailboxRef } from '../core/recents';
+import type { Mailbox } from '../cpanel/email';
 import type { ErrorCode } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
+import type { WhmService } from '../cpanel/whmSession';
 
 /** Every message an extension page may send to the worker (DESIGN.md, "Messages"). */
 export type Request =
   | { type: 'account.save'; account: AccountInput }
   | { type: 'account.list' }
   | { type: 'account.remove'; id: string }
-  | { type: 'webmail.open'; accountId: string; email?: string }
+  | { type: 'mailboxes.list'; accountId: string; refresh?: boolean }
+  | { type: 'webmail.open'; accountId: string; email?: string; password?: string }
+  | { type: 'webmail.openForAddress'; email: string }
+  | { type: 'session.open'; accountId: string; service: WhmService; user?: string; app?: string }
+  | { type: 'recents.get' }
+  | { type: 'mailbox.pin'; accountId: string; email: string; pinned: boolean }
   /** Sent by the launch page only: its login request, handed over once. */
   | { type: 'launch.claim'; launchId: string };
 
@@ -19,7 +27,12 @@ export interface Replies {
   'account.save': { id: string; verified: string };
   'account.list': { accounts: AccountSummary[] };
   'account.remove': Record<string, never>;
+  'mailboxes.list': { mailboxes: Mailbox[] };
   'webmail.open': { tabId: number };
+  'webmail.openForAddress': { tabId: number };
+  'session.open': { tabId: number };
+  'recents.get': { recent: MailboxRef[]; pinned: MailboxRef[] };
+  'mailbox.pin': Record<string, never>;
   'launch.claim': { login: LoginRequest };
 }
 

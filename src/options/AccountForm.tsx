@@ -12,9 +12,20 @@ interface FormState {
   port: string;
   username: string;
   token: string;
+  locale: string;
+  askPassword: boolean;
 }
 
-const EMPTY: FormState = { label: '', kind: 'cpanel', host: '', port: '', username: '', token: '' };
+const EMPTY: FormState = {
+  label: '',
+  kind: 'cpanel',
+  host: '',
+  port: '',
+  username: '',
+  token: '',
+  locale: '',
+  askPassword: false,
+};
 
 /**
  * Adds an account. Host access is requested first, inside the click, because the browser only shows its
@@ -26,7 +37,7 @@ export function AccountForm({ onSaved }: { onSaved: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
 
-  const field = (name: keyof FormState) => ({
+  const field = (name: Exclude<keyof FormState, 'askPassword'>) => ({
     id: `account-${name}`,
     name,
     value: form[name],
@@ -107,6 +118,26 @@ export function AccountForm({ onSaved }: { onSaved: () => void }) {
       <input {...field('token')} type="password" required autocomplete="off" spellcheck={false} />
       <label for="account-label">Label</label>
       <input {...field('label')} placeholder="optional, e.g. Client A" />
+      <label for="account-locale">Language</label>
+      <input
+        {...field('locale')}
+        placeholder="optional: en, de, pt_br … (default: the browser's)"
+        autocomplete="off"
+      />
+      {form.kind === 'cpanel' && (
+        <>
+          <span />
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              id="account-askPassword"
+              checked={form.askPassword}
+              onChange={(event) => setForm({ ...form, askPassword: event.currentTarget.checked })}
+            />{' '}
+            Ask for the mailbox password before opening a mailbox (cPanel checks it)
+          </label>
+        </>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy} data-testid="save-account">
           {busy ? 'Checking the token…' : 'Save account'}

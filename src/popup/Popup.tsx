@@ -1,31 +1,158 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AccountSummary } from '../core/accounts';
+import type { MailboxRef } from '../core/recents';
+import type { Mailbox } from '../cpanel/email';
+import type { WhmService } from '../cpanel/whmSession';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
-import { AccountCard } from './AccountCard';
+import { AccountActions } from './AccountActions';
+import { buildEntries, filterEntries, type MailboxEntry } from './entries';
+import { MailboxList } from './MailboxList';
+import { PasswordPrompt } from './PasswordPrompt';
+
+/** Rows rendered at once; the search narrows 10,000 mailboxes to these in one pass. */
+const VISIBLE_ROWS = 100;
 
 export function Popup() {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
+  const [mailboxes, setMailboxes] = useState<Record<string, Mailbox[]>>({});
+  const [recents, setRecents] = useState<{ recent: MailboxRef[]; pinned: MailboxRef[] }>({
+    recent: [],
+    pinned: [],
+  });
+  const [query, setQuery] = useState('');
+  const [highlighted, setHighlighted] = useState(0);
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<MailboxEntry | null>(null);
+
+  async function loadMailboxes(list: AccountSummary[], refresh: boolean) {
+    const results = await Promise.allSettled(
+      list
+        .filter((account) => account.kind === 'cpanel')
+        .map(async (account) => {
+          const reply = await send<'mailboxes.list'>({
+            type: 'mailboxes.list',
+            accountId: account.id,
+            refresh,
+          });
+          setMailboxes((current) => ({ ...current, [account.id]: reply.mailboxes }));
+        }),
+    );
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) setError(failed.reason);
+  }
 
   useEffect(() => {
-    send<'account.list'>({ type: 'account.list' })
-      .then((reply) => setAccounts(reply.accounts))
-      .catch(setError);
+    void (async () => {
+      try {
+        const [{ accounts: list }, stored] = await Promise.all([
+          send<'account.list'>({ type: 'account.list' }),
+          send<'recents.get'>({ type: 'recents.get' }),
+        ]);
+        setAccounts(list);
+        setRecents(stored);
+        await loadMailboxes(list, false);
+      } catch (failure) {
+        setError(failure);
+      }
+    })();
   }, []);
 
+  const entries = useMemo(
+    () => buildEntries(accounts ?? [], mailboxes, recents),
+    [accounts, mailboxes, recents],
+  );
+  const { shown, total } = useMemo(() => filterEntries(entries, query, VISIBLE_ROWS), [entries, query]);
+  const accountById = useMemo(
+    () => new Map((accounts ?? []).map((account) => [account.id, account])),
+    [accounts],
+  );
+
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      setAsking(null);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function open(entry: MailboxEntry | undefined) {
+    if (!entry) {
+      // No match: an address typed in full may still belong to an account (or a WHM token's users).
+      if (query.includes('@')) void run(() => send({ type: 'webmail.openForAddress', email: query.trim() }));
+      return;
+    }
+    if (!entry.main && accountById.get(entry.accountId)?.askPassword) {
+      setAsking(entry);
+      return;
+    }
+    const email = entry.main ? undefined : entry.email;
+    void run(() => send({ type: 'webmail.open', accountId: entry.accountId, email }));
+  }
+
+  function openWithPassword(entry: MailboxEntry, password: string) {
+    void run(() => send({ type: 'webmail.open', accountId: entry.accountId, email: entry.email, password }));
+  }
+
+  function openSession(accountId: string, service: WhmService, user?: string, app?: string) {
+    void run(() => send({ type: 'session.open', accountId, service, user, app }));
+  }
+
+  async function togglePin(entry: MailboxEntry) {
+    await send({
+      type: 'mailbox.pin',
+      accountId: entry.accountId,
+      email: entry.email,
+      pinned: !entry.pinned,
+    });
+    setRecents(await send<'recents.get'>({ type: 'recents.get' }));
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setHighlighted((index) => Math.min(Math.max(index + step, 0), Math.max(shown.length - 1, 0)));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      open(shown[highlighted]);
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      setQuery('');
+      setHighlighted(0);
+    }
+  }
+
   const openOptions = () => void browser.runtime.openOptionsPage();
+  const hasCpanel = accounts?.some((account) => account.kind === 'cpanel') ?? false;
 
   return (
     <main>
       <header>
         <h1>Webmail Launcher</h1>
-        <button type="button" onClick={openOptions}>
-          Accounts
-        </button>
+        <div class="row">
+          {hasCpanel && (
+            <button
+              type="button"
+              data-testid="refresh"
+              title="Reload the mailbox lists from the servers"
+              onClick={() => void loadMailboxes(accounts ?? [], true)}
+            >
+              Refresh
+            </button>
+          )}
+          <button type="button" onClick={openOptions}>
+            Accounts
+          </button>
+        </div>
       </header>
-      <ErrorNote error={error} />
       {accounts?.length === 0 && (
         <div class="empty" data-testid="no-accounts">
           <p>Add a cPanel account to open its Webmail in one click.</p>
@@ -34,9 +161,62 @@ export function Popup() {
           </button>
         </div>
       )}
-      {accounts?.map((account) => (
-        <AccountCard key={account.id} account={account} />
-      ))}
+      {accounts && accounts.length > 0 && (
+        <>
+          <label class="visually-hidden" for="search">
+            Search mailboxes
+          </label>
+          <input
+            id="search"
+            type="text"
+            data-testid="search"
+            placeholder="Search mailboxes or type an address"
+            autocomplete="off"
+            spellcheck={false}
+            role="combobox"
+            aria-expanded="true"
+            aria-controls="mailbox-list"
+            aria-activedescendant={shown.length > 0 ? `mailbox-option-${highlighted}` : undefined}
+            value={query}
+            onInput={(event) => {
+              setQuery(event.currentTarget.value);
+              setHighlighted(0);
+            }}
+            onKeyDown={onKeyDown}
+            // biome-ignore lint/a11y/noAutofocus: the popup exists to search; typing must work at once
+            autoFocus
+          />
+          <ErrorNote error={error} />
+          {asking && (
+            <PasswordPrompt
+              email={asking.email}
+              busy={busy}
+              onSubmit={(password) => openWithPassword(asking, password)}
+              onCancel={() => setAsking(null)}
+            />
+          )}
+          <MailboxList
+            entries={shown}
+            total={total}
+            highlighted={highlighted}
+            showAccount={accounts.length > 1}
+            onOpen={open}
+            onPin={(entry) => void togglePin(entry)}
+            onHover={setHighlighted}
+          />
+          <div class="accounts">
+            {accounts.map((account) => (
+              <AccountActions
+                key={account.id}
+                account={account}
+                busy={busy}
+                onOpenOwnWebmail={() => void run(() => send({ type: 'webmail.open', accountId: account.id }))}
+                onOpenSession={(service, user, app) => openSession(account.id, service, user, app)}
+              />
+            ))}
+          </div>
+        </>
+      )}
     </main>
   );
 }

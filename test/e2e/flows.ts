@@ -8,6 +8,7 @@ export interface AccountFields {
   kind?: 'cpanel' | 'whm';
   label?: string;
   port?: string;
+  askPassword?: boolean;
 }
 
 /** Fills and submits the options page's account form, as a person would. */
@@ -22,6 +23,7 @@ export async function addAccountThroughOptions(
   await options.fill('#account-username', fields.username);
   await options.fill('#account-token', fields.token);
   if (fields.label) await options.fill('#account-label', fields.label);
+  if (fields.askPassword) await options.check('#account-askPassword');
   await options.click('[data-testid="save-account"]');
   return options;
 }
@@ -30,5 +32,19 @@ export async function addAccountThroughOptions(
 export async function tabOpenedBy(browser: ExtensionBrowser, action: () => Promise<unknown>): Promise<Page> {
   const [tab] = await Promise.all([browser.context.waitForEvent('page'), action()]);
   await tab.waitForLoadState('load');
+  return tab;
+}
+
+/** Adds an account through the options page and waits for the token check to succeed. */
+export async function addVerifiedAccount(browser: ExtensionBrowser, fields: AccountFields): Promise<void> {
+  const options = await addAccountThroughOptions(browser, fields);
+  await options.getByTestId('saved').waitFor();
+  await options.close();
+}
+
+/** The tab that `action` opens, once it shows a signed-in page of the emulator. */
+export async function signedInTab(browser: ExtensionBrowser, action: () => Promise<unknown>): Promise<Page> {
+  const tab = await tabOpenedBy(browser, action);
+  await tab.getByTestId('signed-in-user').waitFor();
   return tab;
 }

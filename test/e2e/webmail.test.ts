@@ -63,22 +63,35 @@ describe('walking skeleton in Chromium', () => {
     await Promise.all([tab.close(), popup.close()]);
   });
 
-  it('opens a mailbox typed into the popup with Enter, signed in as that mailbox', async () => {
+  it('opens a mailbox typed into the popup search with Enter, signed in as that mailbox', async () => {
     const popup = await browser.openPage('src/popup/index.html');
-    await popup.getByTestId('mailbox-input').fill('info@example.com');
-    const tab = await tabOpenedBy(browser, () => popup.getByTestId('mailbox-input').press('Enter'));
+    await popup.getByTestId('search').fill('info@example.com');
+    await popup.locator('[data-testid="mailbox"][data-email="info@example.com"]').waitFor();
+    const tab = await tabOpenedBy(browser, () => popup.getByTestId('search').press('Enter'));
     await tab.waitForURL(/\/cpsess\d{10}\/webmail\/jupiter\/index\.html$/);
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
     await Promise.all([tab.close(), popup.close()]);
   });
 
-  it('shows the server’s reason in the popup for a mailbox the account does not own', async () => {
+  it('says so, without opening a tab, for an address on an owned domain with no such mailbox', async () => {
     const popup = await browser.openPage('src/popup/index.html');
-    await popup.getByTestId('mailbox-input').fill('nobody@example.com');
-    const tab = await tabOpenedBy(browser, () => popup.getByTestId('mailbox-input').press('Enter'));
+    const pagesBefore = browser.context.pages().length;
+    await popup.getByTestId('search').fill('nobody@example.com');
+    await popup.getByTestId('search').press('Enter');
+    await expect.poll(() => popup.getByTestId('error').getAttribute('data-code')).toBe('not_found');
+    expect(await popup.getByTestId('error').textContent()).toContain('no mailbox nobody@example.com');
+    expect(browser.context.pages().length).toBe(pagesBefore);
+    await popup.close();
+  });
+
+  it('shows the server’s reason in the popup and on the launch page when the server refuses', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('search').fill('frozen@example.com');
+    await popup.locator('[data-testid="mailbox"][data-email="frozen@example.com"]').waitFor();
+    const tab = await tabOpenedBy(browser, () => popup.getByTestId('search').press('Enter'));
     await expect.poll(() => popup.getByTestId('error').getAttribute('data-code')).toBe('api_error');
     await expect.poll(() => tab.getByTestId('error-code').textContent()).toBe('api_error');
-    expect(await tab.getByTestId('error-message').textContent()).toContain('nobody@example.com');
+    expect(await tab.getByTestId('error-message').textContent()).toContain('frozen@example.com');
     await Promise.all([tab.close(), popup.close()]);
   });
 
@@ -87,6 +100,7 @@ describe('walking skeleton in Chromium', () => {
     expect(sessions.length).toBeGreaterThanOrEqual(2);
     const logins = emulator.requests.filter((request) => request.path.endsWith('/login'));
     expect(logins.map((request) => request.method)).toEqual(['POST', 'POST']);
+    expect(logins.every((request) => request.port === emulator.ports.webmail)).toBe(true);
     for (const url of [...browser.requestedUrls, ...emulator.requests.map((request) => request.path)]) {
       expect(url).not.toContain('session=');
       for (const session of sessions) {

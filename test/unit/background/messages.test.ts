@@ -13,10 +13,15 @@ function handlers(overrides: Partial<HandlerTable> = {}): HandlerTable {
     'account.save': unused,
     'account.list': async () => ({ accounts: [] }),
     'account.remove': unused,
+    'mailboxes.list': unused,
     'webmail.open': unused,
+    'webmail.openForAddress': unused,
+    'session.open': unused,
+    'recents.get': unused,
+    'mailbox.pin': unused,
     'launch.claim': unused,
     ...overrides,
-  };
+  } as HandlerTable;
 }
 
 describe('createRouter', () => {

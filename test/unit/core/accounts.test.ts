@@ -63,6 +63,7 @@ describe('AccountRepository', () => {
         host: 'server.example.com',
         port: 2083,
         username: 'demo',
+        askPassword: false,
       },
     ]);
     expect(JSON.stringify(listed)).not.toContain(TOKEN);

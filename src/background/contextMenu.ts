@@ -1,0 +1,45 @@
+import browser from 'webextension-polyfill';
+import type { Openers } from '../core/openers';
+import { findAddress } from '../cpanel/address';
+import { LauncherError } from '../cpanel/errors';
+import { notifyError } from './notify';
+
+export const MENU_ID = 'open-webmail-for-address';
+
+/** The address a right-click was about: a mailto: link's first recipient, or the first one in the selection. */
+export function addressFromClick(info: { linkUrl?: string; selectionText?: string }): string | undefined {
+  if (info.linkUrl?.toLowerCase().startsWith('mailto:')) {
+    const recipients = info.linkUrl.slice('mailto:'.length).split('?')[0] ?? '';
+    const decoded = (() => {
+      try {
+        return decodeURIComponent(recipients);
+      } catch {
+        return recipients;
+      }
+    })();
+    const address = findAddress(decoded);
+    if (address) return address;
+  }
+  return info.selectionText ? findAddress(info.selectionText) : undefined;
+}
+
+/** "Open Webmail for this address" on mailto: links and selected text. */
+export function registerContextMenu(openers: Openers): void {
+  // Menus persist across worker restarts; they only need creating when the extension is installed or updated.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: 'Open Webmail for this address',
+      contexts: ['link', 'selection'],
+      targetUrlPatterns: ['mailto:*'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId !== MENU_ID) return;
+    const address = addressFromClick(info);
+    const opened = address
+      ? openers.openForAddress(address)
+      : Promise.reject(new LauncherError('bad_input', 'There is no email address in what you clicked.'));
+    opened.catch(notifyError);
+  });
+}

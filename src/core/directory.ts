@@ -1,0 +1,109 @@
+import { parseAddress } from '../cpanel/address';
+import { findDomainOwner, listDomains } from '../cpanel/domains';
+import { listMailboxes, type Mailbox } from '../cpanel/email';
+import { LauncherError } from '../cpanel/errors';
+import type { TransportOptions } from '../cpanel/transport';
+import type { AccountRepository, AccountSummary } from './accounts';
+import type { HostAccess, KeyValueStore } from './ports';
+import { TimedCache } from './timedCache';
+
+const MAILBOX_MAX_AGE_MS = 15 * 60_000;
+const DOMAIN_MAX_AGE_MS = 60 * 60_000;
+
+/** Where an address lives: a cPanel account's mailbox, or an account a WHM token can open as that user. */
+export type Resolution =
+  | { kind: 'cpanel'; account: AccountSummary; email: string }
+  | { kind: 'whm'; account: AccountSummary; email: string; owner: string };
+
+export interface DirectoryDeps {
+  accounts: AccountRepository;
+  hostAccess: HostAccess;
+  store: KeyValueStore;
+  transport?: TransportOptions;
+  now?: () => number;
+}
+
+/** Mailbox and domain lists per account, cached, and the answer to "which account owns this address?". */
+export class Directory {
+  readonly #mailboxes: TimedCache<Mailbox[]>;
+  readonly #domains: TimedCache<string[]>;
+
+  constructor(private readonly deps: DirectoryDeps) {
+    this.#mailboxes = new TimedCache(deps.store, 'mailboxes', MAILBOX_MAX_AGE_MS, deps.now);
+    this.#domains = new TimedCache(deps.store, 'domains', DOMAIN_MAX_AGE_MS, deps.now);
+  }
+
+  async mailboxes(accountId: string, refresh = false): Promise<Mailbox[]> {
+    const account = await this.deps.accounts.get(accountId);
+    // A WHM token lists accounts, not mailboxes: its popup card takes an address instead.
+    if (account.kind !== 'cpanel') return [];
+    return this.#mailboxes.get(
+      accountId,
+      async () => listMailboxes(await this.deps.accounts.credentials(accountId), this.deps.transport),
+      refresh,
+    );
+  }
+
+  /** Cached mailboxes of every account, however old, without any network call (for suggestions). */
+  async cachedMailboxes(): Promise<{ account: AccountSummary; mailboxes: Mailbox[] }[]> {
+    const accounts = await this.deps.accounts.list();
+    const lists = await Promise.all(accounts.map((account) => this.#mailboxes.stale(account.id)));
+    return accounts.map((account, i) => ({ account, mailboxes: lists[i] ?? [] }));
+  }
+
+  async forget(accountId: string): Promise<void> {
+    await Promise.all([this.#mailboxes.forget(accountId), this.#domains.forget(accountId)]);
+  }
+
+  /**
+   * Finds the account that owns the address's domain: cPanel accounts by their domain lists, then WHM
+   * tokens by asking the server who owns the domain. A cPanel account that owns the domain but has no such
+   * mailbox answers `not_found` (after one fresh look, in case the mailbox is new).
+   */
+  async resolve(email: string): Promise<Resolution> {
+    const { login, domain } = parseAddress(email);
+    const address = `${login}@${domain}`;
+    const accounts = await this.deps.accounts.list();
+    const reachable = await this.reachable(accounts);
+    // An account that could not be asked must not hide the answer of another: remember it for the message.
+    const unreachable: string[] = [];
+    const ask = <T>(account: AccountSummary, question: () => Promise<T>, fallback: T): Promise<T> =>
+      question().catch(() => {
+        unreachable.push(account.label);
+        return fallback;
+      });
+    for (const account of reachable.filter((candidate) => candidate.kind === 'cpanel')) {
+      const domains = await ask(account, () => this.domainsOf(account), [] as string[]);
+      if (!domains.includes(domain)) continue;
+      if (await this.hasMailbox(account, address)) return { kind: 'cpanel', account, email: address };
+      throw new LauncherError('not_found', `${account.label} owns ${domain} but has no mailbox ${address}.`);
+    }
+    for (const account of reachable.filter((candidate) => candidate.kind === 'whm')) {
+      const credentials = await this.deps.accounts.credentials(account.id);
+      const owner = await ask(
+        account,
+        () => findDomainOwner(credentials, domain, this.deps.transport),
+        undefined,
+      );
+      if (owner) return { kind: 'whm', account, email: address, owner };
+    }
+    const note = unreachable.length > 0 ? ` (${unreachable.join(', ')} could not be asked just now.)` : '';
+    throw new LauncherError('no_account_for_domain', `None of your accounts owns ${domain}.${note}`);
+  }
+
+  private async reachable(accounts: AccountSummary[]): Promise<AccountSummary[]> {
+    const granted = await Promise.all(accounts.map((account) => this.deps.hostAccess.has(account.host)));
+    return accounts.filter((_, i) => granted[i]);
+  }
+
+  private async domainsOf(account: AccountSummary): Promise<string[]> {
+    return this.#domains.get(account.id, async () =>
+      listDomains(await this.deps.accounts.credentials(account.id), this.deps.transport),
+    );
+  }
+
+  private async hasMailbox(account: AccountSummary, address: string): Promise<boolean> {
+    const has = (list: Mailbox[]) => list.some((mailbox) => mailbox.email.toLowerCase() === address);
+    return has(await this.mailboxes(account.id)) || has(await this.mailboxes(account.id, true));
+  }
+}

@@ -1,0 +1,120 @@
+import { parseAddress } from '../cpanel/address';
+import { LauncherError } from '../cpanel/errors';
+import type { LoginRequest } from '../cpanel/login';
+import {
+  createWebmailSessionForMailUser,
+  createWebmailSessionForSelf,
+  createWebmailSessionWithPassword,
+} from '../cpanel/session';
+import type { TransportOptions } from '../cpanel/transport';
+import { createUserSession, type WhmService } from '../cpanel/whmSession';
+import type { AccountRepository, AccountSummary } from './accounts';
+import type { Directory } from './directory';
+import type { Launcher } from './launcher';
+import { cpanelLocale } from './locale';
+import type { HostAccess } from './ports';
+import type { Recents } from './recents';
+
+export interface OpenersDeps {
+  accounts: AccountRepository;
+  launcher: Launcher;
+  hostAccess: HostAccess;
+  directory: Directory;
+  recents: Recents;
+  transport?: TransportOptions;
+  /** The browser's UI language, e.g. `pt-BR`. */
+  language?: () => string | undefined;
+}
+
+export interface WebmailRequest {
+  accountId: string;
+  email?: string;
+  /** The mailbox password, for accounts that ask for it; used once and never stored. */
+  password?: string;
+}
+
+export interface SessionRequest {
+  accountId: string;
+  service: WhmService;
+  /** The cPanel user or email address to sign in as; the WHM user itself for `whostmgrd`. */
+  user?: string;
+  app?: string;
+}
+
+/** Every way of opening a signed-in tab: an account's Webmail, a mailbox, an address, a WHM service. */
+export class Openers {
+  constructor(private readonly deps: OpenersDeps) {}
+
+  async openWebmail({ accountId, email, password }: WebmailRequest): Promise<{ tabId: number }> {
+    const address = email === undefined ? undefined : parseAddress(email);
+    const account = await this.usableAccount(accountId);
+    if (account.kind === 'whm') {
+      if (!address)
+        throw new LauncherError(
+          'bad_input',
+          'Type the mailbox to open: a WHM token has no mailbox of its own.',
+        );
+      return this.openSession({ accountId, service: 'webmaild', user: `${address.login}@${address.domain}` });
+    }
+    if (address && account.askPassword && !password) {
+      throw new LauncherError('bad_input', `Enter the password of ${address.login}@${address.domain}.`);
+    }
+    const credentials = await this.deps.accounts.credentials(accountId);
+    const options = { ...this.deps.transport, locale: this.localeFor(account) };
+    const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}`;
+    const opened = await this.deps.launcher.launch(key, () => {
+      if (!address) return createWebmailSessionForSelf(credentials, options);
+      if (account.askPassword && password)
+        return createWebmailSessionWithPassword(credentials, address, password, options);
+      return createWebmailSessionForMailUser(credentials, address, options);
+    });
+    if (address) await this.deps.recents.touch({ accountId, email: `${address.login}@${address.domain}` });
+    return opened;
+  }
+
+  /** The context-menu, shortcut and omnibox path: find the owning account, then open the mailbox. */
+  async openForAddress(email: string): Promise<{ tabId: number }> {
+    const found = await this.deps.directory.resolve(email);
+    if (found.kind === 'whm') {
+      return this.openSession({ accountId: found.account.id, service: 'webmaild', user: found.email });
+    }
+    if (found.account.askPassword) {
+      throw new LauncherError(
+        'bad_input',
+        `${found.account.label} asks for mailbox passwords: open ${found.email} from the popup.`,
+      );
+    }
+    return this.openWebmail({ accountId: found.account.id, email: found.email });
+  }
+
+  async openSession({ accountId, service, user, app }: SessionRequest): Promise<{ tabId: number }> {
+    const account = await this.usableAccount(accountId);
+    if (account.kind !== 'whm') {
+      throw new LauncherError('bad_input', 'Opening cPanel or WHM sessions needs a WHM token.');
+    }
+    const target = service === 'whostmgrd' ? account.username : user?.trim().toLowerCase();
+    if (!target) throw new LauncherError('bad_input', 'Type the cPanel user or the email address to open.');
+    const credentials = await this.deps.accounts.credentials(accountId);
+    const params = { user: target, service, app, locale: this.localeFor(account) };
+    const key = `${service}\n${accountId}\n${target}\n${app ?? ''}`;
+    const login = (): Promise<LoginRequest> => createUserSession(credentials, params, this.deps.transport);
+    const opened = await this.deps.launcher.launch(key, login);
+    if (service === 'webmaild') await this.deps.recents.touch({ accountId, email: target });
+    return opened;
+  }
+
+  private async usableAccount(accountId: string): Promise<AccountSummary> {
+    const account = await this.deps.accounts.get(accountId);
+    if (!(await this.deps.hostAccess.has(account.host))) {
+      throw new LauncherError(
+        'permission_denied',
+        `The extension has no access to ${account.host} yet. Grant it on the options page.`,
+      );
+    }
+    return account;
+  }
+
+  private localeFor(account: AccountSummary): string | undefined {
+    return account.locale ?? cpanelLocale(this.deps.language?.());
+  }
+}

@@ -1,0 +1,58 @@
+import * as v from 'valibot';
+import type { Credentials } from './credentials';
+import { LauncherError } from './errors';
+import { isValidHost } from './host';
+import { domainOwnerSchema, listDomainsSchema } from './schemas';
+import type { TransportOptions } from './transport';
+import { callUapi } from './uapi';
+import { callWhm } from './whm';
+
+/**
+ * DomainInfo::list_domains: every domain of a cPanel account (main, addon, sub, parked), lower-cased and
+ * without repeats, so an address's domain can be matched to the account that owns it.
+ */
+export async function listDomains(
+  credentials: Credentials,
+  options: TransportOptions = {},
+): Promise<string[]> {
+  const data = await callUapi(credentials, 'DomainInfo', 'list_domains', {}, options);
+  const parsed = v.safeParse(listDomainsSchema, data);
+  if (!parsed.success) {
+    throw new LauncherError('invalid_response', "The server's domain list has an unexpected shape.");
+  }
+  const { main_domain, addon_domains, sub_domains, parked_domains } = parsed.output;
+  const all = [main_domain, ...(addon_domains ?? []), ...(sub_domains ?? []), ...(parked_domains ?? [])];
+  // Wildcard subdomains (`*.example.com`) and other non-names can never be the domain of an address.
+  return [...new Set(all.map((domain) => domain.trim().toLowerCase()))].filter(isValidHost);
+}
+
+// The answer (result 0) for a domain that no account visible to this token has; the emulator says exactly this.
+const NO_SUCH_DOMAIN = /^The domain [“"][^”"]*[”"] does not exist\.?$/;
+
+/**
+ * WHM getdomainowner: the cPanel user that owns `domain`, or undefined when no account visible to this
+ * token has it. Every other failure (token, network, a missing argument) still throws.
+ */
+export async function findDomainOwner(
+  credentials: Credentials,
+  domain: string,
+  options: TransportOptions = {},
+): Promise<string | undefined> {
+  const name = typeof domain === 'string' ? domain.trim().toLowerCase().replace(/\.$/, '') : '';
+  if (!isValidHost(name)) throw new LauncherError('bad_input', 'The domain is not a valid host name.');
+  let data: unknown;
+  try {
+    data = await callWhm(credentials, 'getdomainowner', { domain: name }, options);
+  } catch (error) {
+    if (error instanceof LauncherError && error.code === 'api_error' && NO_SUCH_DOMAIN.test(error.message)) {
+      return undefined;
+    }
+    throw error;
+  }
+  const parsed = v.safeParse(domainOwnerSchema, data);
+  if (!parsed.success) {
+    throw new LauncherError('invalid_response', "The server's answer to WHM getdomainowner is malformed.");
+  }
+  // A success without a user is the other way a server can say that no account has the domain.
+  return parsed.output.user || undefined;
+}

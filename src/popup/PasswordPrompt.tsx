@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+
+/** Asks for a mailbox password for accounts set to check it; the password is sent once and forgotten. */
+export function PasswordPrompt({
+  email,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  email: string;
+  busy: boolean;
+  onSubmit: (password: string) => void;
+  onCancel: () => void;
+}) {
+  const [password, setPassword] = useState('');
+  return (
+    <form
+      class="password-prompt"
+      data-testid="password-prompt"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (password) onSubmit(password);
+      }}
+    >
+      <label for="mailbox-password">Password of {email}</label>
+      <div class="row">
+        <input
+          id="mailbox-password"
+          type="password"
+          autocomplete="current-password"
+          value={password}
+          onInput={(event) => setPassword(event.currentTarget.value)}
+          // biome-ignore lint/a11y/noAutofocus: the prompt appears because the user asked to open this mailbox
+          autoFocus
+        />
+        <button type="submit" class="primary" disabled={busy || !password}>
+          Open
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import type { AccountSummary } from '../core/accounts';
+import type { MailboxRef } from '../core/recents';
+import type { Mailbox } from '../cpanel/email';
+
+/** One row of the popup's mailbox list. */
+export interface MailboxEntry {
+  key: string;
+  accountId: string;
+  accountLabel: string;
+  /** The address, or the cPanel user for the account's own mailbox. */
+  email: string;
+  main: boolean;
+  suspended: boolean;
+  pinned: boolean;
+  /** Lower-cased text the search matches against. */
+  haystack: string;
+}
+
+const refKey = (accountId: string, email: string) => `${accountId}\n${email.toLowerCase()}`;
+
+/**
+ * Flattens every account's mailboxes into one list, ordered once: pinned first, then recently opened, then
+ * alphabetically. Filtering keeps this order, so each keystroke is a single linear scan.
+ */
+export function buildEntries(
+  accounts: AccountSummary[],
+  mailboxes: Record<string, Mailbox[]>,
+  recents: { recent: MailboxRef[]; pinned: MailboxRef[] },
+): MailboxEntry[] {
+  const pinned = new Set(recents.pinned.map((ref) => refKey(ref.accountId, ref.email)));
+  const recentRank = new Map(recents.recent.map((ref, i) => [refKey(ref.accountId, ref.email), i]));
+  const entries: (MailboxEntry & { rank: number })[] = [];
+  for (const account of accounts) {
+    for (const mailbox of mailboxes[account.id] ?? []) {
+      const key = refKey(account.id, mailbox.email);
+      const isPinned = pinned.has(key);
+      entries.push({
+        key,
+        accountId: account.id,
+        accountLabel: account.label,
+        email: mailbox.email,
+        main: mailbox.main === true,
+        suspended: mailbox.suspended === true,
+        pinned: isPinned,
+        haystack: `${mailbox.email} ${account.label}`.toLowerCase(),
+        rank: isPinned ? -1 : (recentRank.get(key) ?? Number.POSITIVE_INFINITY),
+      });
+    }
+  }
+  entries.sort((a, b) => a.rank - b.rank || a.email.localeCompare(b.email));
+  return entries.map(({ rank: _rank, ...entry }) => entry);
+}
+
+/** The entries whose address or account contains every word of the query, and how many there are. */
+export function filterEntries(
+  entries: MailboxEntry[],
+  query: string,
+  limit: number,
+): { shown: MailboxEntry[]; total: number } {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { shown: entries.slice(0, limit), total: entries.length };
+  const shown: MailboxEntry[] = [];
+  let total = 0;
+  for (const entry of entries) {
+    if (!words.every((word) => entry.haystack.includes(word))) continue;
+    total += 1;
+    if (shown.length < limit) shown.push(entry);
+  }
+  return { shown, total };
+}
