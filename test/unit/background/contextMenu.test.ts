@@ -1,0 +1,18 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+const { addressFromClick } = await import('../../../src/background/contextMenu');
+
+describe('addressFromClick', () => {
+  it.each([
+    [{ linkUrl: 'mailto:Info@Example.com' }, 'info@example.com'],
+    [{ linkUrl: 'MAILTO:a@example.com,b@example.com?subject=x' }, 'a@example.com'],
+    [{ linkUrl: 'mailto:%20sales%40example.com' }, 'sales@example.com'],
+    [{ linkUrl: 'mailto:%E0%A4%A', selectionText: 'or x@example.org' }, 'x@example.org'],
+    [{ selectionText: 'Write to support@example.net, thanks' }, 'support@example.net'],
+    [{ linkUrl: 'https://example.com/', selectionText: 'no address' }, undefined],
+    [{}, undefined],
+  ])('reads %j as %s', (info, expected) => {
+    expect(addressFromClick(info)).toBe(expected);
+  });
+});

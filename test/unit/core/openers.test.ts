@@ -1,0 +1,124 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { accountInputSchema } from '../../../src/core/accountInput';
+import { AccountRepository } from '../../../src/core/accounts';
+import { Directory } from '../../../src/core/directory';
+import { Launcher } from '../../../src/core/launcher';
+import { MemoryStore } from '../../../src/core/memoryStore';
+import { Openers } from '../../../src/core/openers';
+import { Recents } from '../../../src/core/recents';
+import { TokenSealer } from '../../../src/core/sealer';
+import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
+
+const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const webmailSession = uapiOk({ hostname: null, session: 'u:abc:T,0123', token: '/cpsess1234567890' });
+const whmSession = (service: string) =>
+  whmOk({
+    cp_security_token: '/cpsess5163408416',
+    expires: 1,
+    service,
+    session: 'root:xyz:create_user_session,0123',
+    url: 'https://w.example.com:2087/cpsess5163408416/login/?session=root%3axyz',
+  });
+
+async function setup(granted = true) {
+  const store = new MemoryStore();
+  const accounts = new AccountRepository(store, new TokenSealer(store));
+  const { fetch, calls } = routedFetch({
+    '/execute/Session/create_webmail_session_for_self': webmailSession,
+    '/execute/Session/create_webmail_session_for_mail_user': webmailSession,
+    '/execute/Session/create_webmail_session_for_mail_user_check_password': webmailSession,
+    '/json-api/create_user_session': (url: URL) => whmSession(url.searchParams.get('service') ?? ''),
+  });
+  const opened: string[] = [];
+  const launcher = new Launcher({ open: async (url) => opened.push(url) }, (id) => `ext://launch#${id}`);
+  const hostAccess = { has: async () => granted };
+  const recents = new Recents(store);
+  const openers = new Openers({
+    accounts,
+    launcher,
+    hostAccess,
+    recents,
+    directory: new Directory({ accounts, hostAccess, store, transport: { fetch } }),
+    transport: { fetch },
+    language: () => 'pt-BR',
+  });
+  const add = (fields: Record<string, unknown>) =>
+    accounts.add(
+      v.parse(accountInputSchema, {
+        kind: 'cpanel',
+        host: 'a.example.com',
+        username: 'demo',
+        token: TOKEN,
+        ...fields,
+      }),
+    );
+  const claim = (n: number) => launcher.claim(opened[n]?.split('#')[1] ?? '');
+  return { openers, add, calls, opened, claim, recents };
+}
+
+describe('Openers', () => {
+  it('opens a mailbox with the browser language as locale and remembers it as recent', async () => {
+    const { openers, add, calls, recents } = await setup();
+    const id = await add({});
+    await openers.openWebmail({ accountId: id, email: 'Info@Example.com' });
+    const url = new URL(calls[0]?.url ?? '');
+    expect(url.pathname).toBe('/execute/Session/create_webmail_session_for_mail_user');
+    expect(url.searchParams.get('locale')).toBe('pt_br');
+    expect((await recents.read()).recent[0]).toMatchObject({ accountId: id, email: 'info@example.com' });
+  });
+
+  it('prefers the account’s own locale', async () => {
+    const { openers, add, calls } = await setup();
+    const id = await add({ locale: 'de' });
+    await openers.openWebmail({ accountId: id });
+    expect(new URL(calls[0]?.url ?? '').searchParams.get('locale')).toBe('de');
+  });
+
+  it('checks the mailbox password for accounts that ask for it, and refuses to go without one', async () => {
+    const { openers, add, calls, opened } = await setup();
+    const id = await add({ askPassword: true });
+    await expect(openers.openWebmail({ accountId: id, email: 'info@example.com' })).rejects.toMatchObject({
+      code: 'bad_input',
+    });
+    expect(opened).toHaveLength(0);
+    await openers.openWebmail({ accountId: id, email: 'info@example.com', password: 'secret' });
+    expect(calls[0]?.url).toContain('create_webmail_session_for_mail_user_check_password');
+    expect(calls[0]?.url).not.toContain('secret');
+  });
+
+  it('opens Webmail, cPanel with an app, and WHM through a WHM token', async () => {
+    const { openers, add, calls, claim } = await setup();
+    const id = await add({ kind: 'whm', username: 'root' });
+    await openers.openWebmail({ accountId: id, email: 'orders@shop.test' });
+    await openers.openSession({ accountId: id, service: 'cpaneld', user: 'shop', app: 'Email_Accounts' });
+    await openers.openSession({ accountId: id, service: 'whostmgrd' });
+    const asked = calls.map((call) => Object.fromEntries(new URL(call.url).searchParams));
+    expect(asked.map(({ service, user, app }) => ({ service, user, app }))).toEqual([
+      { service: 'webmaild', user: 'orders@shop.test', app: undefined },
+      { service: 'cpaneld', user: 'shop', app: 'Email_Accounts' },
+      { service: 'whostmgrd', user: 'root', app: undefined },
+    ]);
+    const whm = await claim(2);
+    expect(whm.url).toBe('https://w.example.com:2087/cpsess5163408416/login');
+  });
+
+  it('refuses WHM sessions for a cPanel token and a WHM token without a mailbox', async () => {
+    const { openers, add } = await setup();
+    const cpanel = await add({});
+    const whm = await add({ kind: 'whm' });
+    await expect(
+      openers.openSession({ accountId: cpanel, service: 'cpaneld', user: 'x' }),
+    ).rejects.toMatchObject({
+      code: 'bad_input',
+    });
+    await expect(openers.openWebmail({ accountId: whm })).rejects.toMatchObject({ code: 'bad_input' });
+  });
+
+  it('answers permission_denied before any call when host access is missing', async () => {
+    const { openers, add, calls } = await setup(false);
+    const id = await add({});
+    await expect(openers.openWebmail({ accountId: id })).rejects.toMatchObject({ code: 'permission_denied' });
+    expect(calls).toHaveLength(0);
+  });
+});
