@@ -2,6 +2,14 @@ import { LauncherError } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
 import type { TabOpener } from './ports';
 
+export interface LaunchOptions {
+  /**
+   * Open the tab only once the server accepted: for a typed password, where a refusal should leave the
+   * user in the popup to try again rather than in a tab that says "wrong password".
+   */
+  openAfterLogin?: boolean;
+}
+
 /** An unclaimed login is dropped after this long, so a session never sits in memory for nothing. */
 const UNCLAIMED_TTL_MS = 60_000;
 
@@ -23,10 +31,14 @@ export class Launcher {
    * Starts `createLogin` and opens the launch tab. Two triggers with the same `key` while the first is
    * under way share its tab and its single API call.
    */
-  launch(key: string, createLogin: () => Promise<LoginRequest>): Promise<{ tabId: number }> {
+  launch(
+    key: string,
+    createLogin: () => Promise<LoginRequest>,
+    options: LaunchOptions = {},
+  ): Promise<{ tabId: number }> {
     const running = this.#inFlight.get(key);
     if (running) return running;
-    const launch = this.start(createLogin).finally(() => this.#inFlight.delete(key));
+    const launch = this.start(createLogin, options).finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, launch);
     return launch;
   }
@@ -46,9 +58,13 @@ export class Launcher {
     return pending;
   }
 
-  private async start(createLogin: () => Promise<LoginRequest>): Promise<{ tabId: number }> {
+  private async start(
+    createLogin: () => Promise<LoginRequest>,
+    options: LaunchOptions,
+  ): Promise<{ tabId: number }> {
     const launchId = crypto.randomUUID();
     const login = createLogin();
+    if (options.openAfterLogin) await login;
     // The launch page may claim before or after the API answers, or never: keep the rejection handled.
     login.catch(() => undefined);
     this.#pending.set(launchId, login);

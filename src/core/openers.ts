@@ -62,12 +62,16 @@ export class Openers {
     const credentials = await this.deps.accounts.credentials(accountId);
     const options = { ...this.deps.transport, locale: this.localeFor(account) };
     const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}`;
-    const opened = await this.deps.launcher.launch(key, () => {
-      if (!address) return createWebmailSessionForSelf(credentials, options);
-      if (account.askPassword && password)
-        return createWebmailSessionWithPassword(credentials, address, password, options);
-      return createWebmailSessionForMailUser(credentials, address, options);
-    });
+    const withPassword = address !== undefined && account.askPassword === true && password !== undefined;
+    const opened = await this.deps.launcher.launch(
+      key,
+      () => {
+        if (!address) return createWebmailSessionForSelf(credentials, options);
+        if (withPassword) return createWebmailSessionWithPassword(credentials, address, password, options);
+        return createWebmailSessionForMailUser(credentials, address, options);
+      },
+      { openAfterLogin: withPassword },
+    );
     if (address) await this.deps.recents.touch({ accountId, email: `${address.login}@${address.domain}` });
     return opened;
   }

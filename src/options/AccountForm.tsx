@@ -41,7 +41,11 @@ export function AccountForm({ onSaved }: { onSaved: () => void }) {
     id: `account-${name}`,
     name,
     value: form[name],
-    onInput: (event: Event) => setForm({ ...form, [name]: (event.currentTarget as HTMLInputElement).value }),
+    onInput: (event: Event) => {
+      const value = (event.currentTarget as HTMLInputElement).value;
+      // Functional updates: two quick edits must not overwrite each other with a stale copy of the form.
+      setForm((current) => ({ ...current, [name]: value }));
+    },
   });
 
   async function save(event: Event) {
@@ -77,6 +81,8 @@ export function AccountForm({ onSaved }: { onSaved: () => void }) {
           port,
           username: form.username,
           token: form.token,
+          locale: form.locale,
+          askPassword: form.askPassword,
         },
       });
       setSaved(`Token verified (${reply.verified}). Account saved.`);
@@ -132,7 +138,10 @@ export function AccountForm({ onSaved }: { onSaved: () => void }) {
               type="checkbox"
               id="account-askPassword"
               checked={form.askPassword}
-              onChange={(event) => setForm({ ...form, askPassword: event.currentTarget.checked })}
+              onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setForm((current) => ({ ...current, askPassword: checked }));
+              }}
             />{' '}
             Ask for the mailbox password before opening a mailbox (cPanel checks it)
           </label>
