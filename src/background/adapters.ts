@@ -11,6 +11,7 @@ export function storageArea(area: browser.Storage.StorageArea): KeyValueStore {
     },
     set: (key, value) => area.set({ [key]: value }),
     remove: (key) => area.remove(key),
+    setMany: (entries) => area.set(entries),
   };
 }
 

@@ -3,7 +3,8 @@ import type { AccountRepository } from '../core/accounts';
 import type { Openers } from '../core/openers';
 import { findAddress } from '../cpanel/address';
 import { LauncherError } from '../cpanel/errors';
-import { notifyError } from './notify';
+import type { PendingActions } from './pendingActions';
+import { runTrigger } from './triggers';
 
 /** Reads the page's selection through activeTab, which the shortcut itself grants: no content script. */
 async function selectedText(tabId: number | undefined): Promise<string> {
@@ -20,27 +21,31 @@ async function selectedText(tabId: number | undefined): Promise<string> {
   }
 }
 
-async function openDefault(accounts: AccountRepository, openers: Openers) {
-  const [first] = await accounts.list();
-  if (!first) throw new LauncherError('not_found', 'Add an account on the options page first.');
-  return openers.openWebmail({ accountId: first.id });
-}
-
-async function openForSelection(openers: Openers, tabId: number | undefined) {
-  const address = findAddress(await selectedText(tabId));
-  if (!address) throw new LauncherError('bad_input', 'Select an email address in the page first.');
-  return openers.openForAddress(address);
+/** Opens the default account's own Webmail (the first account unless one was chosen). */
+export async function openDefaultWebmail(accounts: AccountRepository, openers: Openers) {
+  const account = await accounts.defaultAccount();
+  if (!account) throw new LauncherError('not_found', 'Add an account on the options page first.');
+  return openers.openWebmail({ accountId: account.id });
 }
 
 /** Keyboard shortcuts (changeable in the browser's shortcut settings); `_execute_action` needs no code. */
-export function registerCommands(accounts: AccountRepository, openers: Openers): void {
+export function registerCommands(
+  accounts: AccountRepository,
+  openers: Openers,
+  pending: PendingActions,
+): void {
   browser.commands.onCommand.addListener((command, tab) => {
-    const run =
-      command === 'open-default-webmail'
-        ? openDefault(accounts, openers)
-        : command === 'open-webmail-for-selection'
-          ? openForSelection(openers, tab?.id)
-          : undefined;
-    run?.catch(notifyError);
+    if (command === 'open-default-webmail') {
+      void runTrigger(pending, { kind: 'default' }, () => openDefaultWebmail(accounts, openers));
+    } else if (command === 'open-webmail-for-selection') {
+      // The selection is read now: by the time the vault is unlocked the page may have changed.
+      void selectedText(tab?.id).then((text) => {
+        const address = findAddress(text);
+        return runTrigger(pending, address ? { kind: 'address', email: address } : undefined, async () => {
+          if (!address) throw new LauncherError('bad_input', 'Select an email address in the page first.');
+          return openers.openForAddress(address);
+        });
+      });
+    }
   });
 }

@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import type { Openers } from '../core/openers';
 import { findAddress } from '../cpanel/address';
 import { LauncherError } from '../cpanel/errors';
-import { notifyError } from './notify';
+import type { PendingActions } from './pendingActions';
+import { runTrigger } from './triggers';
 
 export const MENU_ID = 'open-webmail-for-address';
 
@@ -24,7 +25,7 @@ export function addressFromClick(info: { linkUrl?: string; selectionText?: strin
 }
 
 /** "Open Webmail for this address" on mailto: links and selected text. */
-export function registerContextMenu(openers: Openers): void {
+export function registerContextMenu(openers: Openers, pending: PendingActions): void {
   // Menus persist across worker restarts; they only need creating when the extension is installed or updated.
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
@@ -37,9 +38,9 @@ export function registerContextMenu(openers: Openers): void {
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID) return;
     const address = addressFromClick(info);
-    const opened = address
-      ? openers.openForAddress(address)
-      : Promise.reject(new LauncherError('bad_input', 'There is no email address in what you clicked.'));
-    opened.catch(notifyError);
+    void runTrigger(pending, address ? { kind: 'address', email: address } : undefined, async () => {
+      if (!address) throw new LauncherError('bad_input', 'There is no email address in what you clicked.');
+      return openers.openForAddress(address);
+    });
   });
 }

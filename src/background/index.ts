@@ -1,25 +1,48 @@
 import browser from 'webextension-polyfill';
 import { AccountRepository } from '../core/accounts';
 import { Directory } from '../core/directory';
+import { Keyring } from '../core/keyring';
 import { Launcher } from '../core/launcher';
+import { managedAccounts } from '../core/managed';
 import { Openers } from '../core/openers';
 import { Recents } from '../core/recents';
-import { TokenSealer } from '../core/sealer';
+import { SettingsStore } from '../core/settings';
+import { Vault } from '../core/vault';
 import { hostAccess, storageArea, tabOpener } from './adapters';
-import { registerCommands } from './commands';
+import { registerAutoLock } from './autoLock';
+import { openDefaultWebmail, registerCommands } from './commands';
 import { registerContextMenu } from './contextMenu';
 import { createHandlers } from './handlers';
+import { ManagedPolicy } from './managedPolicy';
 import { createRouter } from './messages';
+import { explainNetworkError, registerNetworkErrors } from './networkErrors';
 import { registerNotificationClicks } from './notify';
 import { registerOmnibox } from './omnibox';
+import { PendingActions, runPendingAction } from './pendingActions';
 
 // The composition root: the only module that knows both the browser and the core.
 const LAUNCH_PAGE = browser.runtime.getURL('src/launch/index.html');
 
-const store = storageArea(browser.storage.local);
-const accounts = new AccountRepository(store, new TokenSealer(store));
-const recents = new Recents(store);
-const directory = new Directory({ accounts, hostAccess, store });
+const local = storageArea(browser.storage.local);
+const session = storageArea(browser.storage.session);
+const transport = { explainNetworkError };
+const policy = new ManagedPolicy(local);
+const settings = new SettingsStore(local, async () => {
+  const minutes = (await policy.forListing()).autoLockMinutes;
+  return typeof minutes === 'number' && minutes > 0 ? { autoLockMinutes: minutes } : {};
+});
+const keyring = new Keyring(
+  local,
+  session,
+  Date.now,
+  async () => (await settings.get()).autoLockMinutes * 60_000,
+);
+const accounts = new AccountRepository(local, keyring, async (withTokens) =>
+  managedAccounts(await (withTokens ? policy.full() : policy.forListing())),
+);
+const vault = new Vault(local, keyring, accounts);
+const recents = new Recents(local);
+const directory = new Directory({ accounts, hostAccess, store: local, transport });
 const launcher = new Launcher(tabOpener, (launchId) => `${LAUNCH_PAGE}#${launchId}`);
 const openers = new Openers({
   accounts,
@@ -27,9 +50,19 @@ const openers = new Openers({
   hostAccess,
   directory,
   recents,
+  transport,
   language: () => browser.i18n.getUILanguage(),
 });
+const pending = new PendingActions(
+  session,
+  runPendingAction(openers, () => openDefaultWebmail(accounts, openers)),
+);
 
+// Every listener is registered on the first turn of the event loop, so an event that wakes the worker
+// is never missed.
+registerNetworkErrors();
+policy.register();
+const startAutoLock = registerAutoLock(keyring);
 const route = createRouter(
   createHandlers({
     accounts,
@@ -38,15 +71,17 @@ const route = createRouter(
     directory,
     recents,
     hostAccess,
+    vault,
+    settings,
+    pending,
+    onUnlocked: startAutoLock,
     launchPagePath: LAUNCH_PAGE,
+    transport,
   }),
   { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },
 );
-
-// Every listener is registered on the first turn of the event loop, so an event that wakes the worker
-// is never missed.
 browser.runtime.onMessage.addListener(route satisfies browser.Runtime.OnMessageListenerAsync);
-registerContextMenu(openers);
-registerCommands(accounts, openers);
-registerOmnibox(directory, openers);
+registerContextMenu(openers, pending);
+registerCommands(accounts, openers, pending);
+registerOmnibox(directory, openers, pending);
 registerNotificationClicks();

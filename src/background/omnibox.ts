@@ -3,7 +3,8 @@ import type { Directory } from '../core/directory';
 import type { Openers } from '../core/openers';
 import { findAddress } from '../cpanel/address';
 import { LauncherError } from '../cpanel/errors';
-import { notifyError } from './notify';
+import type { PendingActions } from './pendingActions';
+import { runTrigger } from './triggers';
 
 const MAX_SUGGESTIONS = 6;
 
@@ -13,7 +14,7 @@ function escapeXml(text: string): string {
 }
 
 /** `wm <address>`: suggestions from the cached mailbox lists, Enter opens the chosen one. */
-export function registerOmnibox(directory: Directory, openers: Openers): void {
+export function registerOmnibox(directory: Directory, openers: Openers, pending: PendingActions): void {
   browser.omnibox.setDefaultSuggestion({ description: 'Open Webmail for an address: type part of it' });
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
     const query = text.trim().toLowerCase();
@@ -35,9 +36,9 @@ export function registerOmnibox(directory: Directory, openers: Openers): void {
   });
   browser.omnibox.onInputEntered.addListener((text) => {
     const address = findAddress(text);
-    const opened = address
-      ? openers.openForAddress(address)
-      : Promise.reject(new LauncherError('bad_input', `“${text.trim()}” is not an email address.`));
-    opened.catch(notifyError);
+    void runTrigger(pending, address ? { kind: 'address', email: address } : undefined, async () => {
+      if (!address) throw new LauncherError('bad_input', `“${text.trim()}” is not an email address.`);
+      return openers.openForAddress(address);
+    });
   });
 }

@@ -1,8 +1,11 @@
 import type { Credentials } from '../cpanel/credentials';
 import { LauncherError } from '../cpanel/errors';
 import type { ValidAccountInput } from './accountInput';
+import { type SealedSecret, seal, unseal } from './crypto';
+import type { Keyring } from './keyring';
+import type { ManagedAccount } from './managed';
+import { type AccountsRecord, migrateAccounts, type StoredAccountV2 } from './migrations';
 import type { KeyValueStore } from './ports';
-import type { SealedSecret, TokenSealer } from './sealer';
 import { SerialQueue } from './serial';
 
 /** What pages may see of an account: everything but the token. */
@@ -17,70 +20,218 @@ export interface AccountSummary {
   askPassword?: boolean;
   /** cPanel locale for new sessions; the browser's language when absent. */
   locale?: string;
+  /** The account the "open default Webmail" shortcut opens. */
+  isDefault?: boolean;
+  /** Set by an administrator's policy: shown, used, but not editable here. */
+  managed?: boolean;
+  /** A managed account whose policy has no token: the user must enter one. */
+  needsToken?: boolean;
 }
 
-interface StoredAccount extends AccountSummary {
-  token: SealedSecret;
-}
+type StoredAccount = StoredAccountV2;
 
-/** The storage record; `version` lets a later schema migrate it forward. */
-interface AccountsRecord {
-  version: 1;
-  accounts: StoredAccount[];
-}
+/** The fields an edit may change; a changed token arrives in plaintext and is sealed here. */
+export type AccountChanges = Partial<Omit<ValidAccountInput, 'kind'>>;
 
-const KEY = 'accounts';
+export const ACCOUNTS_KEY = 'accounts';
+
+const readOnly = () =>
+  new LauncherError(
+    'bad_input',
+    'This account is set up by your administrator; only its token can be entered here.',
+  );
+const missing = () => new LauncherError('not_found', 'That account no longer exists. Reopen the popup.');
 
 export class AccountRepository {
   readonly #writes = new SerialQueue();
 
   constructor(
     private readonly store: KeyValueStore,
-    private readonly sealer: TokenSealer,
+    private readonly keyring: Keyring,
+    /**
+     * Accounts from an administrator's policy, listed first and read-only. `withTokens` is asked only when
+     * signing in; listing may use a copy without tokens.
+     */
+    private readonly managed: (withTokens?: boolean) => Promise<ManagedAccount[]> = async () => [],
   ) {}
 
   async list(): Promise<AccountSummary[]> {
-    return (await this.read()).accounts.map(({ token: _token, ...summary }) => summary);
+    const [record, managed] = await Promise.all([this.read(), this.managed()]);
+    const all: AccountSummary[] = [
+      ...managed.map(({ summary }) => summary),
+      ...record.accounts.map(({ token: _token, ...summary }) => summary),
+    ];
+    const defaultId = all.some((account) => account.id === record.defaultId) ? record.defaultId : all[0]?.id;
+    return all.map((account) => ({ ...account, isDefault: account.id === defaultId }));
   }
 
   async get(id: string): Promise<AccountSummary> {
     const account = (await this.list()).find((candidate) => candidate.id === id);
-    if (!account) throw new LauncherError('not_found', 'That account no longer exists. Reopen the popup.');
+    if (!account) throw missing();
     return account;
   }
 
+  /** The default account, else the first one. */
+  async defaultAccount(): Promise<AccountSummary | undefined> {
+    const accounts = await this.list();
+    return accounts.find((account) => account.isDefault) ?? accounts[0];
+  }
+
   async credentials(id: string): Promise<Credentials> {
-    const stored = (await this.read()).accounts.find((candidate) => candidate.id === id);
-    if (!stored) throw new LauncherError('not_found', 'That account no longer exists. Reopen the popup.');
+    const record = await this.read();
+    const managed = id.startsWith('managed:')
+      ? (await this.managed(true)).find((candidate) => candidate.summary.id === id)
+      : undefined;
+    if (managed) return this.managedCredentials(managed, record);
+    const stored = record.accounts.find((candidate) => candidate.id === id);
+    if (!stored) throw missing();
     const { kind, host, port, username } = stored;
-    return { kind, host, port, username, token: await this.sealer.unseal(stored.token) };
+    const token = await this.unsealFor(stored.label, stored.token);
+    return { kind, host, port, username, token };
+  }
+
+  private async managedCredentials(managed: ManagedAccount, record: AccountsRecord): Promise<Credentials> {
+    const { kind, host, port, username, label, id } = managed.summary;
+    const sealed = record.managedTokens?.[id];
+    if (managed.token) return { kind, host, port, username, token: managed.token };
+    if (!sealed) {
+      throw new LauncherError(
+        'not_found',
+        `${label} is set up by your administrator: enter its API token on the options page.`,
+      );
+    }
+    return { kind, host, port, username, token: await this.unsealFor(label, sealed) };
+  }
+
+  private async unsealFor(label: string, sealed: SealedSecret): Promise<string> {
+    return this.keyring.unseal(sealed).catch((error: unknown) => {
+      if (error instanceof LauncherError) throw error;
+      // GCM refuses altered or foreign ciphertext: say which account needs its token again.
+      throw new LauncherError(
+        'not_found',
+        `The saved token of ${label} cannot be read any more. Enter it again on the options page.`,
+      );
+    });
   }
 
   async add(input: ValidAccountInput): Promise<string> {
     const id = crypto.randomUUID();
     const { token, ...rest } = input;
-    const account: StoredAccount = { id, ...rest, token: await this.sealer.seal(token) };
-    await this.update((accounts) => [...accounts, account]);
+    const account: StoredAccount = {
+      id,
+      ...rest,
+      askPassword: rest.askPassword === true,
+      token: await this.keyring.seal(token),
+    };
+    await this.update((record) => ({ ...record, accounts: [...record.accounts, account] }));
     return id;
   }
 
+  async edit(id: string, changes: AccountChanges): Promise<void> {
+    const sealed = changes.token === undefined ? undefined : await this.keyring.seal(changes.token);
+    if (await this.isManaged(id)) {
+      const { token: _token, ...others } = changes;
+      if (!sealed || Object.values(others).some((value) => value !== undefined)) throw readOnly();
+      await this.update((record) => ({
+        ...record,
+        managedTokens: { ...record.managedTokens, [id]: sealed },
+      }));
+      return;
+    }
+    await this.update((record) => {
+      const index = record.accounts.findIndex((account) => account.id === id);
+      const current = record.accounts[index];
+      if (!current) throw missing();
+      const { token: _plaintext, ...fields } = changes;
+      const next: StoredAccount = { ...current, ...stripUndefined(fields), token: sealed ?? current.token };
+      if (changes.locale === undefined && 'locale' in changes) delete next.locale;
+      const accounts = [...record.accounts];
+      accounts[index] = next;
+      return { ...record, accounts };
+    });
+  }
+
   async remove(id: string): Promise<void> {
-    await this.update((accounts) => {
-      const kept = accounts.filter((account) => account.id !== id);
-      if (kept.length === accounts.length)
+    if (await this.isManaged(id)) throw readOnly();
+    await this.update((record) => {
+      const accounts = record.accounts.filter((account) => account.id !== id);
+      if (accounts.length === record.accounts.length)
         throw new LauncherError('not_found', 'That account does not exist.');
-      return kept;
+      const next: AccountsRecord = { ...record, accounts };
+      if (record.defaultId === id) delete next.defaultId;
+      return next;
     });
   }
 
-  private async read(): Promise<AccountsRecord> {
-    return (await this.store.get<AccountsRecord>(KEY)) ?? { version: 1, accounts: [] };
-  }
-
-  private update(change: (accounts: StoredAccount[]) => StoredAccount[]): Promise<void> {
-    return this.#writes.run(async () => {
-      const record = await this.read();
-      await this.store.set(KEY, { ...record, accounts: change(record.accounts) } satisfies AccountsRecord);
+  /** Puts the accounts in the given order; ids not named keep their relative order at the end. */
+  async reorder(ids: string[]): Promise<void> {
+    await this.update((record) => {
+      const position = new Map(ids.map((id, i) => [id, i]));
+      const rank = (account: StoredAccount) => position.get(account.id) ?? ids.length;
+      return { ...record, accounts: [...record.accounts].sort((a, b) => rank(a) - rank(b)) };
     });
   }
+
+  async setDefault(id: string): Promise<void> {
+    const known = (await this.list()).some((account) => account.id === id);
+    if (!known) throw missing();
+    await this.update((record) => ({ ...record, defaultId: id }));
+  }
+
+  private async isManaged(id: string): Promise<boolean> {
+    return (await this.managed()).some((account) => account.summary.id === id);
+  }
+
+  /**
+   * The record with every token re-sealed from one key to another, not yet written: the vault stores it in
+   * the same write as its new key material, so a failure half-way changes nothing.
+   */
+  async resealed(from: CryptoKey, to: CryptoKey): Promise<AccountsRecord> {
+    const record = await this.read();
+    const accounts = await Promise.all(
+      record.accounts.map(async (account) => ({ ...account, token: await reseal(account.token, from, to) })),
+    );
+    const resealedRecord: AccountsRecord = { ...record, accounts };
+    if (record.managedTokens) {
+      const entries = await Promise.all(
+        Object.entries(record.managedTokens).map(
+          async ([id, token]) => [id, await reseal(token, from, to)] as const,
+        ),
+      );
+      resealedRecord.managedTokens = Object.fromEntries(entries);
+    }
+    return resealedRecord;
+  }
+
+  /** Plaintext tokens of every account, for an export encrypted by the caller. */
+  async withTokens(): Promise<(StoredAccount & { plaintextToken: string })[]> {
+    const record = await this.read();
+    return Promise.all(
+      record.accounts.map(async (account) => ({
+        ...account,
+        plaintextToken: await this.keyring.unseal(account.token),
+      })),
+    );
+  }
+
+  /** Runs `task` with writes to the accounts held back, for changes that span the accounts and other keys. */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.#writes.run(task);
+  }
+
+  async read(): Promise<AccountsRecord> {
+    return migrateAccounts(await this.store.get(ACCOUNTS_KEY));
+  }
+
+  private update(change: (record: AccountsRecord) => AccountsRecord): Promise<void> {
+    return this.#writes.run(async () => this.store.set(ACCOUNTS_KEY, change(await this.read())));
+  }
+}
+
+async function reseal(token: SealedSecret, from: CryptoKey, to: CryptoKey): Promise<SealedSecret> {
+  return seal(to, await unseal(from, token));
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
 }

@@ -13,6 +13,10 @@ export class MemoryStore implements KeyValueStore {
     this.data.set(key, structuredClone(value));
   }
 
+  async setMany(entries: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(structuredClone(entries))) this.data.set(key, value);
+  }
+
   async remove(key: string): Promise<void> {
     this.data.delete(key);
   }

@@ -4,6 +4,8 @@ export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Writes several keys in one operation: all of them land, or none. */
+  setMany(entries: Record<string, unknown>): Promise<void>;
 }
 
 export interface TabOpener {

@@ -1,12 +1,15 @@
 import { authorizationHeader, type Credentials } from './credentials';
 import { LauncherError } from './errors';
 import { isValidHost } from './host';
+import { networkFailure } from './networkFailure';
 
 export interface TransportOptions {
   /** Injected so Node tests can run against the emulator and the worker can use its own fetch. */
   fetch?: typeof fetch;
   /** Give up after this long; a hung server must not leave the user waiting forever. */
   timeoutMs?: number;
+  /** The browser's name for why a request to `url` failed (e.g. `net::ERR_CERT_AUTHORITY_INVALID`). */
+  explainNetworkError?: (url: string) => Promise<string | undefined>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -102,7 +105,17 @@ export async function fetchJson(
     const response = await doFetch(url, init);
     return await readJson(response);
   } catch (error) {
-    throw toLauncherError(error, controller.signal.aborted, timeoutMs);
+    if (error instanceof LauncherError) throw error;
+    if (controller.signal.aborted) {
+      throw new LauncherError(
+        'timeout',
+        `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again, or check that it is up.`,
+      );
+    }
+    throw networkFailure(
+      new URL(url).origin,
+      await options.explainNetworkError?.(url).catch(() => undefined),
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -133,18 +146,4 @@ async function readJson(response: Response): Promise<unknown> {
         : 'The server answered with something that is not API data.',
     );
   }
-}
-
-function toLauncherError(error: unknown, aborted: boolean, timeoutMs: number): LauncherError {
-  if (error instanceof LauncherError) return error;
-  if (aborted) {
-    return new LauncherError(
-      'timeout',
-      `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds.`,
-    );
-  }
-  return new LauncherError(
-    'network',
-    'The server could not be reached (connection refused, DNS or certificate).',
-  );
 }

@@ -1,6 +1,20 @@
 import type { AccountInput } from '../core/accountInput';
 import type { AccountSummary } from '../core/accounts';
 import type { MailboxRef } from '../core/recents';
+import type { Settings } from '../core/settings';
+import type { ImportResult } from '../core/transfer';
+
+/** What an edit may change; `token` only when the user typed a new one. */
+export interface AccountUpdate {
+  label?: string;
+  host?: string;
+  port?: number;
+  username?: string;
+  token?: string;
+  askPassword?: boolean;
+  locale?: string;
+}
+
 import type { Mailbox } from '../cpanel/email';
 import type { ErrorCode } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
@@ -11,6 +25,19 @@ export type Request =
   | { type: 'account.save'; account: AccountInput }
   | { type: 'account.list' }
   | { type: 'account.remove'; id: string }
+  | { type: 'account.update'; id: string; changes: AccountUpdate }
+  | { type: 'account.reorder'; ids: string[] }
+  | { type: 'account.setDefault'; id: string }
+  | { type: 'vault.status' }
+  | { type: 'vault.enable'; passphrase: string }
+  | { type: 'vault.disable'; passphrase: string }
+  | { type: 'vault.change'; passphrase: string; newPassphrase: string }
+  | { type: 'vault.unlock'; passphrase: string }
+  | { type: 'vault.lock' }
+  | { type: 'accounts.export'; passphrase: string }
+  | { type: 'accounts.import'; file: string; passphrase: string }
+  | { type: 'settings.get' }
+  | { type: 'settings.set'; settings: Partial<Settings> }
   | { type: 'mailboxes.list'; accountId: string; refresh?: boolean }
   | { type: 'webmail.open'; accountId: string; email?: string; password?: string }
   | { type: 'webmail.openForAddress'; email: string }
@@ -27,6 +54,19 @@ export interface Replies {
   'account.save': { id: string; verified: string };
   'account.list': { accounts: AccountSummary[] };
   'account.remove': Record<string, never>;
+  'account.update': { verified?: string };
+  'account.reorder': Record<string, never>;
+  'account.setDefault': Record<string, never>;
+  'vault.status': { enabled: boolean; locked: boolean };
+  'vault.enable': Record<string, never>;
+  'vault.disable': Record<string, never>;
+  'vault.change': Record<string, never>;
+  'vault.unlock': { replayed?: boolean };
+  'vault.lock': Record<string, never>;
+  'accounts.export': { file: string };
+  'accounts.import': ImportResult;
+  'settings.get': { settings: Settings & { managed: (keyof Settings)[] } };
+  'settings.set': Record<string, never>;
   'mailboxes.list': { mailboxes: Mailbox[] };
   'webmail.open': { tabId: number };
   'webmail.openForAddress': { tabId: number };

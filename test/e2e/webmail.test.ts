@@ -50,7 +50,7 @@ describe('walking skeleton in Chromium', () => {
     await expect
       .poll(() => options.getByTestId('saved').textContent())
       .toContain('Token verified (5 mailboxes)');
-    expect(await options.getByTestId('account-row').count()).toBe(1);
+    await expect.poll(() => options.getByTestId('account-row').count()).toBe(1);
     expect(await options.inputValue('#account-token')).toBe('');
     await options.close();
   });

@@ -2,14 +2,14 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { accountInputSchema } from '../../../src/core/accountInput';
 import { AccountRepository } from '../../../src/core/accounts';
+import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
-import { TokenSealer } from '../../../src/core/sealer';
 
 const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 function setup() {
   const store = new MemoryStore();
-  return { store, accounts: new AccountRepository(store, new TokenSealer(store)) };
+  return { store, accounts: new AccountRepository(store, new Keyring(store, new MemoryStore())) };
 }
 
 const input = v.parse(accountInputSchema, {
@@ -64,6 +64,7 @@ describe('AccountRepository', () => {
         port: 2083,
         username: 'demo',
         askPassword: false,
+        isDefault: true,
       },
     ]);
     expect(JSON.stringify(listed)).not.toContain(TOKEN);
@@ -91,24 +92,25 @@ describe('AccountRepository', () => {
   });
 });
 
-describe('TokenSealer', () => {
-  it('round-trips with a fresh IV each time and reuses its stored key', async () => {
-    const store = new MemoryStore();
-    const first = await new TokenSealer(store).seal(TOKEN);
-    const second = await new TokenSealer(store).seal(TOKEN);
-    expect(first.iv).not.toBe(second.iv);
-    expect(await new TokenSealer(store).unseal(first)).toBe(TOKEN);
-  });
-
-  it('refuses tampered ciphertext', async () => {
-    const store = new MemoryStore();
-    const sealer = new TokenSealer(store);
-    const sealed = await sealer.seal(TOKEN);
-    const tampered = {
-      ...sealed,
-      data:
-        `A${sealed.data.slice(1)}` === sealed.data ? `B${sealed.data.slice(1)}` : `A${sealed.data.slice(1)}`,
-    };
-    await expect(sealer.unseal(tampered)).rejects.toThrow();
+describe('AccountRepository edits', () => {
+  it('edits fields, re-seals a new token, reorders and picks a default', async () => {
+    const { accounts, store } = setup();
+    const a = await accounts.add(input);
+    const b = await accounts.add({ ...input, label: 'B' });
+    expect((await accounts.defaultAccount())?.id).toBe(a);
+    await accounts.edit(a, { label: 'Renamed', token: 'ZYXWVUTSRQPONMLKJIHGFEDCBA987654', locale: 'de' });
+    expect(await accounts.get(a)).toMatchObject({
+      label: 'Renamed',
+      locale: 'de',
+      host: 'server.example.com',
+    });
+    expect((await accounts.credentials(a)).token).toBe('ZYXWVUTSRQPONMLKJIHGFEDCBA987654');
+    expect(JSON.stringify([...store.data])).not.toContain('ZYXWVUTSRQ');
+    await accounts.reorder([b, a]);
+    expect((await accounts.list()).map((account) => account.id)).toEqual([b, a]);
+    await accounts.setDefault(a);
+    expect((await accounts.list()).map((account) => account.isDefault)).toEqual([false, true]);
+    await accounts.remove(a);
+    expect((await accounts.defaultAccount())?.id).toBe(b);
   });
 });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { accountInputSchema } from '../../../src/core/accountInput';
 import { AccountRepository } from '../../../src/core/accounts';
 import { Directory } from '../../../src/core/directory';
+import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
-import { TokenSealer } from '../../../src/core/sealer';
 import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
 
 const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -22,7 +22,7 @@ const domains = uapiOk({
 
 async function setup(routes: Parameters<typeof routedFetch>[0], granted = () => true) {
   const store = new MemoryStore();
-  const accounts = new AccountRepository(store, new TokenSealer(store));
+  const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
   const add = (kind: 'cpanel' | 'whm', host: string, label: string) =>
     accounts.add(v.parse(accountInputSchema, { kind, host, username: 'demo', token: TOKEN, label }));
   const { fetch, calls } = routedFetch(routes);

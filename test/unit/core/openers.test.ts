@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { accountInputSchema } from '../../../src/core/accountInput';
 import { AccountRepository } from '../../../src/core/accounts';
 import { Directory } from '../../../src/core/directory';
+import { Keyring } from '../../../src/core/keyring';
 import { Launcher } from '../../../src/core/launcher';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { Openers } from '../../../src/core/openers';
 import { Recents } from '../../../src/core/recents';
-import { TokenSealer } from '../../../src/core/sealer';
 import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
 
 const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -23,7 +23,7 @@ const whmSession = (service: string) =>
 
 async function setup(granted = true) {
   const store = new MemoryStore();
-  const accounts = new AccountRepository(store, new TokenSealer(store));
+  const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
   const { fetch, calls } = routedFetch({
     '/execute/Session/create_webmail_session_for_self': webmailSession,
     '/execute/Session/create_webmail_session_for_mail_user': webmailSession,

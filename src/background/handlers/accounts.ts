@@ -1,0 +1,110 @@
+import * as v from 'valibot';
+import { accountInputSchema } from '../../core/accountInput';
+import { exportAccounts, importAccounts } from '../../core/transfer';
+import type { Credentials } from '../../cpanel/credentials';
+import { LauncherError } from '../../cpanel/errors';
+import { verifyCredentials } from '../../cpanel/verify';
+import type { HandlerTable } from '../messages';
+import type { Services } from './index';
+
+type AccountTypes =
+  | 'account.save'
+  | 'account.list'
+  | 'account.remove'
+  | 'account.update'
+  | 'account.reorder'
+  | 'account.setDefault'
+  | 'accounts.export'
+  | 'accounts.import'
+  | 'mailboxes.list';
+
+export function accountHandlers(services: Services): Pick<HandlerTable, AccountTypes> {
+  const { accounts, directory, recents, hostAccess } = services;
+
+  /** Checks the token with one harmless call, after making sure the server may be contacted at all. */
+  async function verify(credentials: Credentials): Promise<string> {
+    if (!(await hostAccess.has(credentials.host))) {
+      throw new LauncherError(
+        'permission_denied',
+        `Allow access to ${credentials.host} to save this account.`,
+      );
+    }
+    return verifyCredentials(credentials, services.transport);
+  }
+
+  return {
+    async 'account.save'({ account }) {
+      const parsed = v.safeParse(accountInputSchema, account);
+      if (!parsed.success) throw new LauncherError('bad_input', parsed.issues[0].message);
+      const verified = await verify(parsed.output);
+      return { id: await accounts.add(parsed.output), verified };
+    },
+    async 'account.list'() {
+      return { accounts: await accounts.list() };
+    },
+    async 'account.remove'({ id }) {
+      await accounts.remove(id);
+      await Promise.all([directory.forget(id), recents.forgetAccount(id)]);
+      return {};
+    },
+    async 'account.update'({ id, changes }) {
+      const current = await accounts.get(id);
+      const token = changes.token?.trim() || undefined;
+      if (current.managed) {
+        if (!token) throw new LauncherError('bad_input', 'Paste the API token for this account.');
+        const { kind, host, port, username } = current;
+        const verified = await verify({ kind, host, port, username, token });
+        await accounts.edit(id, { token });
+        return { verified };
+      }
+      const parsed = v.safeParse(accountInputSchema, {
+        label: current.label,
+        kind: current.kind,
+        host: current.host,
+        port: current.port,
+        username: current.username,
+        askPassword: current.askPassword,
+        locale: current.locale ?? '',
+        ...changes,
+        // The stored token stands in for validation when the user did not type a new one.
+        token: token ?? (await accounts.credentials(id)).token,
+      });
+      if (!parsed.success) throw new LauncherError('bad_input', parsed.issues[0].message);
+      const input = parsed.output;
+      const connectionChanged =
+        token !== undefined ||
+        input.host !== current.host ||
+        input.port !== current.port ||
+        input.username !== current.username;
+      const verified = connectionChanged ? await verify(input) : undefined;
+      await accounts.edit(id, {
+        label: input.label,
+        host: input.host,
+        port: input.port,
+        username: input.username,
+        askPassword: input.askPassword,
+        locale: input.locale,
+        token,
+      });
+      if (connectionChanged) await directory.forget(id);
+      return verified === undefined ? {} : { verified };
+    },
+    async 'account.reorder'({ ids }) {
+      await accounts.reorder(ids);
+      return {};
+    },
+    async 'account.setDefault'({ id }) {
+      await accounts.setDefault(id);
+      return {};
+    },
+    async 'accounts.export'({ passphrase }) {
+      return { file: await exportAccounts(accounts, passphrase) };
+    },
+    async 'accounts.import'({ file, passphrase }) {
+      return importAccounts(accounts, file, passphrase);
+    },
+    async 'mailboxes.list'({ accountId, refresh }) {
+      return { mailboxes: await directory.mailboxes(accountId, refresh === true) };
+    },
+  };
+}

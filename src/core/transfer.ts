@@ -1,0 +1,122 @@
+import * as v from 'valibot';
+import { LauncherError } from '../cpanel/errors';
+import { accountInputSchema, type ValidAccountInput } from './accountInput';
+import type { AccountRepository } from './accounts';
+import { deriveKey, fromBase64, PBKDF2_ITERATIONS, randomBytes, seal, toBase64, unseal } from './crypto';
+
+const FORMAT = 'webmail-launcher-accounts';
+
+const sealedSchema = v.object({ iv: v.string(), data: v.string() });
+const fileSchema = v.object({
+  format: v.literal(FORMAT),
+  version: v.literal(1),
+  kdf: v.object({
+    name: v.literal('PBKDF2-SHA-256'),
+    iterations: v.pipe(v.number(), v.integer(), v.minValue(100_000), v.maxValue(10_000_000)),
+    salt: v.string(),
+  }),
+  accounts: v.array(v.unknown()),
+});
+const entrySchema = v.looseObject({ token: sealedSchema });
+
+export interface ImportResult {
+  imported: number;
+  rejected: { index: number; reason: string }[];
+}
+
+/**
+ * Writes every account to a JSON text. Tokens leave only encrypted under a key derived from a passphrase the
+ * user chooses for this file (not the vault's), so the file can travel to another browser.
+ */
+export async function exportAccounts(accounts: AccountRepository, passphrase: string): Promise<string> {
+  if (passphrase.length < 8)
+    throw new LauncherError('bad_input', 'Choose a passphrase of at least 8 characters for the file.');
+  const salt = randomBytes(16);
+  const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
+  const entries = await Promise.all(
+    (await accounts.withTokens()).map(
+      async ({ label, kind, host, port, username, askPassword, locale, plaintextToken }) => ({
+        label,
+        kind,
+        host,
+        port,
+        username,
+        askPassword,
+        ...(locale ? { locale } : {}),
+        token: await seal(key, plaintextToken),
+      }),
+    ),
+  );
+  const file = {
+    format: FORMAT,
+    version: 1,
+    kdf: { name: 'PBKDF2-SHA-256', iterations: PBKDF2_ITERATIONS, salt: toBase64(salt) },
+    accounts: entries,
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+/**
+ * Adds the accounts of an exported file. The whole file is checked first; each entry that is malformed or
+ * already present is reported and skipped, and nothing that exists is changed. A wrong passphrase imports
+ * nothing.
+ */
+export async function importAccounts(
+  accounts: AccountRepository,
+  text: string,
+  passphrase: string,
+): Promise<ImportResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LauncherError('bad_input', 'That file is not an accounts export (it is not JSON).');
+  }
+  const parsed = v.safeParse(fileSchema, json);
+  if (!parsed.success)
+    throw new LauncherError('bad_input', 'That file is not a Webmail Launcher accounts export.');
+  const { kdf, accounts: entries } = parsed.output;
+  const key = await deriveKey(passphrase, fromBase64(kdf.salt), kdf.iterations);
+
+  const existing = new Set((await accounts.list()).map(identity));
+  const accepted: ValidAccountInput[] = [];
+  const rejected: ImportResult['rejected'] = [];
+  let decrypted = 0;
+  for (const [index, raw] of entries.entries()) {
+    const entry = v.safeParse(entrySchema, raw);
+    if (!entry.success) {
+      rejected.push({ index, reason: 'The entry has no encrypted token.' });
+      continue;
+    }
+    const token = await unseal(key, entry.output.token).catch(() => undefined);
+    if (token === undefined) {
+      rejected.push({ index, reason: 'The token could not be decrypted.' });
+      continue;
+    }
+    decrypted += 1;
+    const input = v.safeParse(accountInputSchema, { ...entry.output, token });
+    if (!input.success) {
+      rejected.push({ index, reason: input.issues[0].message });
+      continue;
+    }
+    if (existing.has(identity(input.output))) {
+      rejected.push({ index, reason: `${input.output.username}@${input.output.host} is already set up.` });
+      continue;
+    }
+    existing.add(identity(input.output));
+    accepted.push(input.output);
+  }
+  // Not one token opened: the passphrase is wrong, not the entries.
+  if (entries.length > 0 && decrypted === 0) {
+    throw new LauncherError(
+      'wrong_passphrase',
+      'That passphrase does not open this file. Nothing was imported.',
+    );
+  }
+  for (const input of accepted) await accounts.add(input);
+  return { imported: accepted.length, rejected };
+}
+
+function identity(account: { kind: string; host: string; port: number; username: string }): string {
+  return `${account.kind} ${account.username}@${account.host}:${account.port}`;
+}

@@ -1,0 +1,78 @@
+import { LauncherError } from '../cpanel/errors';
+import { ACCOUNTS_KEY, type AccountRepository } from './accounts';
+import { DEVICE_KEY, type Keyring, VAULT_KEY, wrongPassphrase } from './keyring';
+import type { KeyValueStore } from './ports';
+
+const MIN_PASSPHRASE = 8;
+
+function checkNewPassphrase(passphrase: string): void {
+  if (passphrase.length < MIN_PASSPHRASE) {
+    throw new LauncherError('bad_input', `Choose a passphrase of at least ${MIN_PASSPHRASE} characters.`);
+  }
+}
+
+/**
+ * The optional passphrase. Setting, changing or removing it re-seals every token and writes the new tokens
+ * together with the new key material in one storage operation: it all lands, or nothing changes.
+ */
+export class Vault {
+  constructor(
+    private readonly local: KeyValueStore,
+    private readonly keyring: Keyring,
+    private readonly accounts: AccountRepository,
+  ) {}
+
+  status() {
+    return this.keyring.status();
+  }
+
+  async enable(passphrase: string): Promise<void> {
+    checkNewPassphrase(passphrase);
+    await this.accounts.exclusive(async () => {
+      if (await this.keyring.meta())
+        throw new LauncherError('bad_input', 'A passphrase is already set: change it instead.');
+      const from = await this.keyring.deviceKey();
+      const { key, meta } = await this.keyring.newVault(passphrase);
+      const record = await this.accounts.resealed(from, key);
+      // The device key seals nothing any more: overwritten in the same write (null), not left behind.
+      await this.local.setMany({ [ACCOUNTS_KEY]: record, [VAULT_KEY]: meta, [DEVICE_KEY]: null });
+      this.keyring.forgetDeviceKey();
+      await this.keyring.remember(key);
+    });
+  }
+
+  async change(passphrase: string, newPassphrase: string): Promise<void> {
+    checkNewPassphrase(newPassphrase);
+    await this.accounts.exclusive(async () => {
+      const from = await this.keyring.verify(passphrase);
+      const { key, meta } = await this.keyring.newVault(newPassphrase);
+      const record = await this.accounts.resealed(from, key);
+      await this.local.setMany({ [ACCOUNTS_KEY]: record, [VAULT_KEY]: meta });
+      await this.keyring.remember(key);
+    });
+  }
+
+  async disable(passphrase: string): Promise<void> {
+    await this.accounts.exclusive(async () => {
+      const from = await this.keyring.verify(passphrase);
+      const device = await this.keyring.newDeviceKey();
+      const record = await this.accounts.resealed(from, device.key);
+      await this.local.setMany({ [ACCOUNTS_KEY]: record, [DEVICE_KEY]: device.raw, [VAULT_KEY]: null });
+      this.keyring.forgetDeviceKey();
+      await this.keyring.lock();
+    });
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    if (!(await this.keyring.meta())) return;
+    await this.keyring.remember(
+      await this.keyring.verify(passphrase).catch((error) => {
+        throw error instanceof LauncherError ? error : wrongPassphrase();
+      }),
+    );
+  }
+
+  lock(): Promise<void> {
+    return this.keyring.lock();
+  }
+}

@@ -1,0 +1,125 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { accountInputSchema } from '../../../src/core/accountInput';
+import { AccountRepository } from '../../../src/core/accounts';
+import { DEVICE_KEY, Keyring, UNLOCKED_KEY, VAULT_KEY } from '../../../src/core/keyring';
+import { MemoryStore } from '../../../src/core/memoryStore';
+import { Vault } from '../../../src/core/vault';
+
+const TOKENS = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 'QWERTYUIOPASDFGHJKLZXCVBNM098765'];
+const PASSPHRASE = 'correct horse battery';
+
+async function setup() {
+  const local = new MemoryStore();
+  const session = new MemoryStore();
+  let now = 0;
+  // Few iterations keep the unit tests fast; the product uses 600,000 (checked below).
+  const keyring = new Keyring(
+    local,
+    session,
+    () => now,
+    async () => 15 * 60_000,
+    1000,
+  );
+  const accounts = new AccountRepository(local, keyring);
+  const vault = new Vault(local, keyring, accounts);
+  const ids: string[] = [];
+  for (const token of TOKENS) {
+    ids.push(
+      await accounts.add(
+        v.parse(accountInputSchema, { kind: 'cpanel', host: 'h.example.com', username: 'u', token }),
+      ),
+    );
+  }
+  const tokens = async () => Promise.all(ids.map(async (id) => (await accounts.credentials(id)).token));
+  return { local, session, keyring, accounts, vault, tokens, advance: (ms: number) => (now += ms) };
+}
+
+const onDisk = (store: MemoryStore) => JSON.stringify([...store.data]);
+
+describe('Vault', () => {
+  it('uses PBKDF2 with at least 600,000 iterations by default', () => {
+    expect(new Keyring(new MemoryStore(), new MemoryStore()).iterations).toBeGreaterThanOrEqual(600_000);
+  });
+
+  it('re-seals every token under the passphrase and drops the device key', async () => {
+    const { local, vault, tokens } = await setup();
+    expect(local.data.get(DEVICE_KEY)).toBeTruthy();
+    await vault.enable(PASSPHRASE);
+    expect(local.data.get(DEVICE_KEY)).toBeNull();
+    expect(await vault.status()).toEqual({ enabled: true, locked: false });
+    expect(await tokens()).toEqual(TOKENS);
+    for (const token of TOKENS) expect(onDisk(local)).not.toContain(token);
+    expect(onDisk(local)).not.toContain(PASSPHRASE);
+  });
+
+  it('locks, refuses a wrong passphrase, and unlocks with the right one', async () => {
+    const { vault, session, accounts, tokens } = await setup();
+    await vault.enable(PASSPHRASE);
+    await vault.lock();
+    expect(session.data.has(UNLOCKED_KEY)).toBe(false);
+    expect(await vault.status()).toEqual({ enabled: true, locked: true });
+    const [first] = await accounts.list();
+    await expect(accounts.credentials(first?.id ?? '')).rejects.toMatchObject({ code: 'locked' });
+    // The account list stays readable while locked: it holds no secrets.
+    expect(await accounts.list()).toHaveLength(2);
+    await expect(vault.unlock('wrong passphrase')).rejects.toMatchObject({ code: 'wrong_passphrase' });
+    await vault.unlock(PASSPHRASE);
+    expect(await tokens()).toEqual(TOKENS);
+  });
+
+  it('locks itself after the idle time', async () => {
+    const { vault, advance } = await setup();
+    await vault.enable(PASSPHRASE);
+    advance(14 * 60_000);
+    expect((await vault.status()).locked).toBe(false);
+    advance(16 * 60_000);
+    expect((await vault.status()).locked).toBe(true);
+  });
+
+  it('changes the passphrase; the old one no longer opens anything', async () => {
+    const { vault, tokens } = await setup();
+    await vault.enable(PASSPHRASE);
+    await vault.change(PASSPHRASE, 'a brand new passphrase');
+    await vault.lock();
+    await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'wrong_passphrase' });
+    await vault.unlock('a brand new passphrase');
+    expect(await tokens()).toEqual(TOKENS);
+  });
+
+  it('a wrong passphrase changes nothing on change or removal', async () => {
+    const { vault, local } = await setup();
+    await vault.enable(PASSPHRASE);
+    const before = onDisk(local);
+    await expect(vault.change('nope nope nope', 'another passphrase')).rejects.toMatchObject({
+      code: 'wrong_passphrase',
+    });
+    await expect(vault.disable('nope nope nope')).rejects.toMatchObject({ code: 'wrong_passphrase' });
+    expect(onDisk(local)).toBe(before);
+  });
+
+  it('removing the passphrase returns to a device key, with every token intact', async () => {
+    const { vault, local, tokens } = await setup();
+    await vault.enable(PASSPHRASE);
+    await vault.disable(PASSPHRASE);
+    expect(local.data.get(VAULT_KEY)).toBeNull();
+    expect(await vault.status()).toEqual({ enabled: false, locked: false });
+    expect(await tokens()).toEqual(TOKENS);
+  });
+
+  it('refuses a short passphrase and a second enable', async () => {
+    const { vault } = await setup();
+    await expect(vault.enable('short')).rejects.toMatchObject({ code: 'bad_input' });
+    await vault.enable(PASSPHRASE);
+    await expect(vault.enable(PASSPHRASE)).rejects.toMatchObject({ code: 'bad_input' });
+  });
+
+  it('rejects tampered ciphertext instead of returning garbage', async () => {
+    const { local, accounts } = await setup();
+    const record = local.data.get('accounts') as { accounts: { token: { data: string } }[] };
+    const token = record.accounts[0]?.token;
+    if (token) token.data = `${token.data.startsWith('A') ? 'B' : 'A'}${token.data.slice(1)}`;
+    const [first] = await accounts.list();
+    await expect(accounts.credentials(first?.id ?? '')).rejects.toThrow();
+  });
+});
