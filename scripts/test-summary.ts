@@ -9,7 +9,11 @@ interface VitestReport {
   numTodoTests: number;
 }
 
-const reports = ['artifacts/test-results/unit.json', 'artifacts/test-results/e2e.json'];
+const reports = [
+  'artifacts/test-results/unit.json',
+  'artifacts/test-results/e2e.json',
+  'artifacts/test-results/live-emulator.json',
+];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
