@@ -1,8 +1,8 @@
 /** How to make the token the form asks for, and why the extension asks for host access. */
-export function TokenHelp() {
+export function TokenHelp({ first = false }: { first?: boolean }) {
   return (
     <section aria-labelledby="help-title">
-      <h2 id="help-title">How to create an API token</h2>
+      <h2 id="help-title">{first ? 'Get started: create an API token' : 'How to create an API token'}</h2>
       <ol class="steps">
         <li>Sign in to cPanel and open Security » Manage API Tokens.</li>
         <li>

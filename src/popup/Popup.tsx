@@ -10,6 +10,7 @@ import { AccountActions } from './AccountActions';
 import { buildEntries, filterEntries, type MailboxEntry } from './entries';
 import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
+import { UnlockForm } from './UnlockForm';
 
 /** Rows rendered at once; the search narrows 10,000 mailboxes to these in one pass. */
 const VISIBLE_ROWS = 100;
@@ -26,6 +27,10 @@ export function Popup() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<MailboxEntry | null>(null);
+  const [vault, setVault] = useState<{ enabled: boolean; locked: boolean }>({
+    enabled: false,
+    locked: false,
+  });
 
   async function loadMailboxes(list: AccountSummary[], refresh: boolean) {
     const results = await Promise.allSettled(
@@ -41,24 +46,33 @@ export function Popup() {
         }),
     );
     const failed = results.find((result) => result.status === 'rejected');
-    if (failed) setError(failed.reason);
+    // A locked vault already shows its own form; anything else deserves a message.
+    if (failed && (failed.reason as { code?: string }).code !== 'locked') setError(failed.reason);
   }
 
-  useEffect(() => {
-    void (async () => {
-      try {
-        const [{ accounts: list }, stored] = await Promise.all([
-          send<'account.list'>({ type: 'account.list' }),
-          send<'recents.get'>({ type: 'recents.get' }),
-        ]);
-        setAccounts(list);
-        setRecents(stored);
-        await loadMailboxes(list, false);
-      } catch (failure) {
-        setError(failure);
-      }
-    })();
-  }, []);
+  async function load() {
+    try {
+      const [{ accounts: list }, stored, status] = await Promise.all([
+        send<'account.list'>({ type: 'account.list' }),
+        send<'recents.get'>({ type: 'recents.get' }),
+        send<'vault.status'>({ type: 'vault.status' }),
+      ]);
+      setAccounts(list);
+      setRecents(stored);
+      setVault(status);
+      // Mailbox lists are cached in plain storage, so a locked vault still shows them.
+      await loadMailboxes(list, false);
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  useEffect(() => void load(), []);
+
+  async function lock() {
+    await send({ type: 'vault.lock' });
+    setVault({ enabled: true, locked: true });
+  }
 
   const entries = useMemo(
     () => buildEntries(accounts ?? [], mailboxes, recents),
@@ -148,11 +162,29 @@ export function Popup() {
               Refresh
             </button>
           )}
+          {vault.enabled && !vault.locked && (
+            <button
+              type="button"
+              data-testid="lock"
+              title="Lock your accounts until the passphrase is entered"
+              onClick={() => void lock()}
+            >
+              Lock
+            </button>
+          )}
           <button type="button" onClick={openOptions}>
             Accounts
           </button>
         </div>
       </header>
+      {vault.locked && (
+        <UnlockForm
+          onUnlocked={() => {
+            setError(null);
+            void load();
+          }}
+        />
+      )}
       {accounts?.length === 0 && (
         <div class="empty" data-testid="no-accounts">
           <p>Add a cPanel account to open its Webmail in one click.</p>

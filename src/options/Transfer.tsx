@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import type { ImportResult } from '../core/transfer';
+import { send } from '../messages/client';
+import { ErrorNote } from '../ui/ErrorNote';
+
+/** Export every account to a file (tokens encrypted with a passphrase for that file) and import one. */
+export function Transfer({ onChanged }: { onChanged: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(action: () => Promise<void>) {
+    setError(null);
+    setResult(null);
+    setBusy(true);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const exportFile = () =>
+    run(async () => {
+      const reply = await send({ type: 'accounts.export', passphrase });
+      const url = URL.createObjectURL(new Blob([reply.file], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `webmail-launcher-accounts-${new Date().toISOString().slice(0, 10)}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+
+  const importFile = () =>
+    run(async () => {
+      if (!file) return;
+      const reply = await send({ type: 'accounts.import', file: await file.text(), passphrase });
+      setResult(reply);
+      onChanged();
+    });
+
+  return (
+    <div class="transfer" data-testid="transfer">
+      <p class="muted">
+        The file holds every account; the tokens in it are encrypted with the passphrase you type here (at
+        least 8 characters), which you will need to import it.
+      </p>
+      <div class="row">
+        <label for="transfer-passphrase">File passphrase</label>
+        <input
+          id="transfer-passphrase"
+          type="password"
+          autocomplete="new-password"
+          value={passphrase}
+          onInput={(e) => setPassphrase(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          disabled={busy || passphrase.length < 8}
+          data-testid="export"
+          onClick={() => void exportFile()}
+        >
+          Export accounts
+        </button>
+      </div>
+      <div class="row">
+        <label for="transfer-file">Import a file</label>
+        <input
+          id="transfer-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+        />
+        <button
+          type="button"
+          disabled={busy || !file || !passphrase}
+          data-testid="import"
+          onClick={() => void importFile()}
+        >
+          Import
+        </button>
+      </div>
+      {result && (
+        <div role="status" data-testid="import-result">
+          <p class="ok">
+            Imported {result.imported} account{result.imported === 1 ? '' : 's'}.
+          </p>
+          {result.rejected.length > 0 && (
+            <ul>
+              {result.rejected.map((entry) => (
+                <li key={entry.index}>
+                  Entry {entry.index + 1}: {entry.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <ErrorNote error={error} />
+    </div>
+  );
+}

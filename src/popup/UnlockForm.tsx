@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import { send } from '../messages/client';
+import { ErrorNote } from '../ui/ErrorNote';
+
+/** Shown while the vault is locked: the accounts stay visible, opening one needs the passphrase. */
+export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function unlock(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await send({ type: 'vault.unlock', passphrase });
+      setPassphrase('');
+      onUnlocked();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="unlock" data-testid="unlock-form" onSubmit={unlock}>
+      <label for="unlock-passphrase">Locked. Enter your passphrase to open accounts.</label>
+      <div class="row">
+        <input
+          id="unlock-passphrase"
+          type="password"
+          autocomplete="current-password"
+          value={passphrase}
+          onInput={(event) => setPassphrase(event.currentTarget.value)}
+          // biome-ignore lint/a11y/noAutofocus: unlocking is the only thing a locked popup can do
+          autoFocus
+        />
+        <button type="submit" class="primary" disabled={busy || !passphrase}>
+          Unlock
+        </button>
+      </div>
+      <ErrorNote error={error} />
+    </form>
+  );
+}
