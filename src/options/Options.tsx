@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AccountSummary } from '../core/accounts';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { TokenHelp } from './TokenHelp';
@@ -18,6 +19,7 @@ export function Options() {
       .catch(setError);
   }, []);
   useEffect(refresh, [refresh]);
+  useAccountsChanged(refresh);
 
   return (
     <main>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useAccountsChanged } from '../ui/useAccountsChanged';
 
 type Status = { enabled: boolean; locked: boolean };
 
@@ -23,6 +24,7 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
     setLockManaged(settings.managed.includes('autoLockMinutes'));
   }
   useEffect(() => void refresh().catch(setError), []);
+  useAccountsChanged(useCallback(() => void refresh().catch(setError), []));
 
   async function run(action: () => Promise<unknown>, message: string) {
     setError(null);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AccountSummary } from '../core/accounts';
 import type { MailboxRef } from '../core/recents';
@@ -6,6 +6,7 @@ import type { Mailbox } from '../cpanel/email';
 import type { WhmService } from '../cpanel/whmSession';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountActions } from './AccountActions';
 import { buildEntries, filterEntries, type MailboxEntry } from './entries';
 import { MailboxList } from './MailboxList';
@@ -68,6 +69,7 @@ export function Popup() {
   }
 
   useEffect(() => void load(), []);
+  useAccountsChanged(useCallback(() => void load(), []));
 
   async function lock() {
     await send({ type: 'vault.lock' });
