@@ -45,8 +45,10 @@ export function createRouter(handlers: HandlerTable, options: RouterOptions) {
 }
 
 function failure(error: unknown): ErrorReply {
-  if (error instanceof LauncherError)
-    return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof LauncherError) {
+    const detail = { code: error.code, message: error.message };
+    return { ok: false, error: error.origin ? { ...detail, origin: error.origin } : detail };
+  }
   // Unexpected errors may carry anything in their text; report them without it.
   console.error('Unexpected error in a message handler', error instanceof Error ? error.name : typeof error);
   return { ok: false, error: { code: 'invalid_response', message: 'Something unexpected went wrong.' } };

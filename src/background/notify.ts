@@ -1,32 +1,45 @@
 import browser from 'webextension-polyfill';
-import { LauncherError } from '../cpanel/errors';
+import { isErrorCode, LauncherError } from '../cpanel/errors';
+import { ERROR_ADVICE } from '../ui/errorAdvice';
 
 const ERROR_PREFIX = 'wml-error:';
 let counter = 0;
+/** Where a click on a notification leads, for errors whose fix is visiting the server. */
+const origins = new Map<string, string>();
 
 /**
- * Shows a failure of a trigger that has no page of its own (context menu, shortcut, omnibox). The error
- * code is part of the notification id, so a click can lead to the right fix and tests can read it.
+ * Shows a failure of a trigger that has no page of its own (context menu, shortcut, omnibox): what happened
+ * and what to do. The error code is part of the notification id, so a click can lead to the fix.
  */
 export async function notifyError(error: unknown): Promise<void> {
   const code = error instanceof LauncherError ? error.code : 'invalid_response';
   const message = error instanceof LauncherError ? error.message : 'Something unexpected went wrong.';
   counter += 1;
-  await browser.notifications.create(`${ERROR_PREFIX}${code}:${counter}`, {
+  const id = `${ERROR_PREFIX}${code}:${counter}`;
+  if (error instanceof LauncherError && error.origin) origins.set(id, error.origin);
+  await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     title: 'Webmail Launcher could not open Webmail',
-    message,
+    message: `${message}\n${ERROR_ADVICE[code].advice}`,
   });
 }
 
-/** A click on an error about the token or host access opens the options page, where both are fixed. */
+/** A click leads to the fix: the options page, the server (certificate), or the popup to unlock. */
 export function registerNotificationClicks(): void {
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(ERROR_PREFIX)) return;
     void browser.notifications.clear(id);
-    if (/^wml-error:(auth_failed|permission_denied|no_account_for_domain|locked):/.test(id)) {
+    const code = id.slice(ERROR_PREFIX.length).split(':')[0];
+    if (!isErrorCode(code)) return;
+    const origin = origins.get(id);
+    origins.delete(id);
+    if (code === 'locked') {
+      void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html') });
+    } else if (ERROR_ADVICE[code].action === 'options') {
       void browser.runtime.openOptionsPage();
+    } else if (ERROR_ADVICE[code].action === 'openServer' && origin) {
+      void browser.tabs.create({ url: `${origin}/` });
     }
   });
 }

@@ -23,6 +23,8 @@ export class LauncherError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The server's origin, where the fix is to visit it (an untrusted certificate). */
+    readonly origin?: string,
   ) {
     super(message);
   }

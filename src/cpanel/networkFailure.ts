@@ -11,6 +11,7 @@ export function networkFailure(origin: string, netError: string | undefined): La
     return new LauncherError(
       'tls',
       `The browser does not trust the certificate of ${origin}. Open that address once, accept the certificate (or install a trusted one on the server), then try again.`,
+      origin,
     );
   }
   if (/NAME_NOT_RESOLVED|NAME_RESOLUTION|UNKNOWN_HOST|DNS/i.test(name)) {

@@ -1,5 +1,8 @@
+import browser from 'webextension-polyfill';
+import { isErrorCode, LauncherError } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
 import { send } from '../messages/client';
+import { ERROR_ADVICE } from '../ui/errorAdvice';
 
 /** Posts the session in a form body, so it never appears in a URL, the history or a server log. */
 function submitLogin({ url, session, fields }: LoginRequest): void {
@@ -17,29 +20,44 @@ function submitLogin({ url, session, fields }: LoginRequest): void {
   form.submit();
 }
 
-function showProblem(code: string, message: string): void {
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`launch page lacks #${id}`);
+  return element;
+}
+
+/** What went wrong, what to do about it, and a button for the fix where there is one. */
+function showProblem(error: unknown): void {
+  const code = error instanceof LauncherError && isErrorCode(error.code) ? error.code : 'invalid_response';
+  const { advice, action } = ERROR_ADVICE[code];
   document.title = 'Could not sign in';
-  const status = document.getElementById('status');
-  if (status) status.hidden = true;
-  const problem = document.getElementById('problem');
-  if (problem) problem.hidden = false;
-  const text = document.getElementById('problem-message');
-  if (text) text.textContent = message;
-  const codeLine = document.getElementById('problem-code');
-  if (codeLine) codeLine.textContent = code;
+  byId('status').hidden = true;
+  byId('problem').hidden = false;
+  byId('problem-message').textContent = error instanceof Error ? error.message : 'Something went wrong.';
+  byId('problem-advice').textContent = advice;
+  byId('problem-code').textContent = code;
+  const button = byId('problem-action') as HTMLButtonElement;
+  const origin = error instanceof LauncherError ? error.origin : undefined;
+  if (action === 'options') {
+    button.textContent = 'Open the options page';
+    button.onclick = () => void browser.runtime.openOptionsPage();
+    button.hidden = false;
+  } else if (action === 'openServer' && origin) {
+    button.textContent = `Open ${origin}`;
+    // Same tab: after accepting the certificate the user comes back with the popup.
+    button.onclick = () => location.assign(`${origin}/`);
+    button.hidden = false;
+  }
 }
 
 async function main(): Promise<void> {
   const launchId = location.hash.slice(1);
   try {
-    const { login } = await send<'launch.claim'>({ type: 'launch.claim', launchId });
-    const host = new URL(login.url).hostname;
-    const status = document.getElementById('status');
-    if (status) status.textContent = `Signing in to ${host}…`;
+    const { login } = await send({ type: 'launch.claim', launchId });
+    byId('status').textContent = `Signing in to ${new URL(login.url).hostname}…`;
     submitLogin(login);
   } catch (error) {
-    const code = (error as { code?: string }).code ?? 'invalid_response';
-    showProblem(code, error instanceof Error ? error.message : String(error));
+    showProblem(error);
   }
 }
 

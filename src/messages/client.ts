@@ -10,7 +10,7 @@ export async function send<T extends RequestType>(request: RequestOf<T>): Promis
   }
   if (!reply.ok) {
     const code = isErrorCode(reply.error?.code) ? reply.error.code : 'invalid_response';
-    throw new LauncherError(code, reply.error?.message ?? 'Something went wrong.');
+    throw new LauncherError(code, reply.error?.message ?? 'Something went wrong.', reply.error?.origin);
   }
   return reply;
 }

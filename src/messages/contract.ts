@@ -78,7 +78,7 @@ export interface Replies {
 
 export interface ErrorReply {
   ok: false;
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string; origin?: string };
 }
 
 export type Reply<T extends RequestType> = ({ ok: true } & Replies[T]) | ErrorReply;
