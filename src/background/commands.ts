@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { AccountRepository } from '../core/accounts';
 import type { Openers } from '../core/openers';
 import { findAddress } from '../cpanel/address';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import type { PendingActions } from './pendingActions';
 import { runTrigger } from './triggers';
 
@@ -24,7 +24,7 @@ async function selectedText(tabId: number | undefined): Promise<string> {
 /** Opens the default account's own Webmail (the first account unless one was chosen). */
 export async function openDefaultWebmail(accounts: AccountRepository, openers: Openers) {
   const account = await accounts.defaultAccount();
-  if (!account) throw new LauncherError('not_found', 'Add an account on the options page first.');
+  if (!account) throw new LauncherError('not_found', msg('error_no_accounts'));
   return openers.openWebmail({ accountId: account.id });
 }
 
@@ -42,7 +42,7 @@ export function registerCommands(
       void selectedText(tab?.id).then((text) => {
         const address = findAddress(text);
         return runTrigger(pending, address ? { kind: 'address', email: address } : undefined, async () => {
-          if (!address) throw new LauncherError('bad_input', 'Select an email address in the page first.');
+          if (!address) throw new LauncherError('bad_input', msg('error_select_address'));
           return openers.openForAddress(address);
         });
       });

@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import type { Openers } from '../core/openers';
 import { findAddress } from '../cpanel/address';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
+import { t } from '../i18n/t';
 import type { PendingActions } from './pendingActions';
 import { runTrigger } from './triggers';
 
@@ -30,7 +31,7 @@ export function registerContextMenu(openers: Openers, pending: PendingActions): 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: MENU_ID,
-      title: 'Open Webmail for this address',
+      title: t('ext_context_menu'),
       contexts: ['link', 'selection'],
       targetUrlPatterns: ['mailto:*'],
     });
@@ -39,7 +40,7 @@ export function registerContextMenu(openers: Openers, pending: PendingActions): 
     if (info.menuItemId !== MENU_ID) return;
     const address = addressFromClick(info);
     void runTrigger(pending, address ? { kind: 'address', email: address } : undefined, async () => {
-      if (!address) throw new LauncherError('bad_input', 'There is no email address in what you clicked.');
+      if (!address) throw new LauncherError('bad_input', msg('error_nothing_clicked'));
       return openers.openForAddress(address);
     });
   });

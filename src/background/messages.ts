@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type browser from 'webextension-polyfill';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import type { ErrorReply, Replies, RequestOf, RequestType } from '../messages/contract';
 import { requestSchemas } from './requestSchemas';
 
@@ -24,17 +24,17 @@ function isRequestType(type: unknown): type is RequestType {
 
 /**
  * The one `runtime.onMessage` handler: checks who is asking and what, runs the matching handler and turns
- * any failure into `{ ok: false, error: { code, message } }`. Secrets never reach the error text.
+ * any failure into `{ ok: false, error: { code, message, key?, args? } }`. Secrets never reach the error text.
  */
 export function createRouter(handlers: HandlerTable, options: RouterOptions) {
   return async (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> => {
     if (sender.id !== options.extensionId || !sender.url?.startsWith(options.extensionOrigin)) {
-      return failure(new LauncherError('bad_input', 'Messages are accepted from this extension only.'));
+      return failure(new LauncherError('bad_input', msg('error_foreign_sender')));
     }
     const type = (message as { type?: unknown } | null)?.type;
-    if (!isRequestType(type)) return failure(new LauncherError('bad_input', 'Unknown request.'));
+    if (!isRequestType(type)) return failure(new LauncherError('bad_input', msg('error_unknown_request')));
     const parsed = v.safeParse(requestSchemas[type], message);
-    if (!parsed.success) return failure(new LauncherError('bad_input', `Malformed ${type} request.`));
+    if (!parsed.success) return failure(new LauncherError('bad_input', msg('error_malformed_request', type)));
     try {
       const handler = handlers[type] as Handler<typeof type>;
       return { ok: true, ...(await handler(parsed.output as RequestOf<typeof type>, sender)) };
@@ -46,10 +46,13 @@ export function createRouter(handlers: HandlerTable, options: RouterOptions) {
 
 function failure(error: unknown): ErrorReply {
   if (error instanceof LauncherError) {
-    const detail = { code: error.code, message: error.message };
-    return { ok: false, error: error.origin ? { ...detail, origin: error.origin } : detail };
+    const detail: ErrorReply['error'] = { code: error.code, message: error.message };
+    // The key lets a page show the message in its own language; a server's own words have none.
+    if (error.key) Object.assign(detail, { key: error.key, args: [...error.args] });
+    if (error.origin) detail.origin = error.origin;
+    return { ok: false, error: detail };
   }
   // Unexpected errors may carry anything in their text; report them without it.
   console.error('Unexpected error in a message handler', error instanceof Error ? error.name : typeof error);
-  return { ok: false, error: { code: 'invalid_response', message: 'Something unexpected went wrong.' } };
+  return failure(new LauncherError('invalid_response', msg('error_unexpected')));
 }

@@ -1,6 +1,8 @@
 import browser from 'webextension-polyfill';
 import { isErrorCode, LauncherError } from '../cpanel/errors';
+import { t } from '../i18n/t';
 import { ERROR_ADVICE } from '../ui/errorAdvice';
+import { errorText } from '../ui/errorText';
 
 const ERROR_PREFIX = 'wml-error:';
 let counter = 0;
@@ -13,15 +15,15 @@ const origins = new Map<string, string>();
  */
 export async function notifyError(error: unknown): Promise<void> {
   const code = error instanceof LauncherError ? error.code : 'invalid_response';
-  const message = error instanceof LauncherError ? error.message : 'Something unexpected went wrong.';
+  const message = error instanceof LauncherError ? errorText(error) : t('error_unexpected');
   counter += 1;
   const id = `${ERROR_PREFIX}${code}:${counter}`;
   if (error instanceof LauncherError && error.origin) origins.set(id, error.origin);
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title: 'Webmail Launcher could not open Webmail',
-    message: `${message}\n${ERROR_ADVICE[code].advice}`,
+    title: t('notify_title'),
+    message: `${message}\n${t(ERROR_ADVICE[code].advice)}`,
   });
 }
 

@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import type { Directory } from '../core/directory';
 import type { Openers } from '../core/openers';
 import { findAddress } from '../cpanel/address';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
+import { t } from '../i18n/t';
 import type { PendingActions } from './pendingActions';
 import { runTrigger } from './triggers';
 
@@ -15,7 +16,7 @@ function escapeXml(text: string): string {
 
 /** `wm <address>`: suggestions from the cached mailbox lists, Enter opens the chosen one. */
 export function registerOmnibox(directory: Directory, openers: Openers, pending: PendingActions): void {
-  browser.omnibox.setDefaultSuggestion({ description: 'Open Webmail for an address: type part of it' });
+  browser.omnibox.setDefaultSuggestion({ description: escapeXml(t('ext_omnibox_default')) });
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
     const query = text.trim().toLowerCase();
     if (!query) return;
@@ -37,7 +38,7 @@ export function registerOmnibox(directory: Directory, openers: Openers, pending:
   browser.omnibox.onInputEntered.addListener((text) => {
     const address = findAddress(text);
     void runTrigger(pending, address ? { kind: 'address', email: address } : undefined, async () => {
-      if (!address) throw new LauncherError('bad_input', `“${text.trim()}” is not an email address.`);
+      if (!address) throw new LauncherError('bad_input', msg('error_not_an_address', text.trim()));
       return openers.openForAddress(address);
     });
   });

@@ -1,5 +1,5 @@
 import type { Credentials } from '../cpanel/credentials';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import type { ValidAccountInput } from './accountInput';
 import { type SealedSecret, seal, unseal } from './crypto';
 import type { Keyring } from './keyring';
@@ -35,12 +35,8 @@ export type AccountChanges = Partial<Omit<ValidAccountInput, 'kind'>>;
 
 export const ACCOUNTS_KEY = 'accounts';
 
-const readOnly = () =>
-  new LauncherError(
-    'bad_input',
-    'This account is set up by your administrator; only its token can be entered here.',
-  );
-const missing = () => new LauncherError('not_found', 'That account no longer exists. Reopen the popup.');
+const readOnly = () => new LauncherError('bad_input', msg('error_account_managed'));
+const missing = () => new LauncherError('not_found', msg('error_account_gone'));
 
 export class AccountRepository {
   readonly #writes = new SerialQueue();
@@ -95,10 +91,7 @@ export class AccountRepository {
     const sealed = record.managedTokens?.[id];
     if (managed.token) return { kind, host, port, username, token: managed.token };
     if (!sealed) {
-      throw new LauncherError(
-        'not_found',
-        `${label} is set up by your administrator: enter its API token on the options page.`,
-      );
+      throw new LauncherError('not_found', msg('error_managed_needs_token', label));
     }
     return { kind, host, port, username, token: await this.unsealFor(label, sealed) };
   }
@@ -107,10 +100,7 @@ export class AccountRepository {
     return this.keyring.unseal(sealed).catch((error: unknown) => {
       if (error instanceof LauncherError) throw error;
       // GCM refuses altered or foreign ciphertext: say which account needs its token again.
-      throw new LauncherError(
-        'not_found',
-        `The saved token of ${label} cannot be read any more. Enter it again on the options page.`,
-      );
+      throw new LauncherError('not_found', msg('error_token_unreadable', label));
     });
   }
 
@@ -156,7 +146,7 @@ export class AccountRepository {
     await this.update((record) => {
       const accounts = record.accounts.filter((account) => account.id !== id);
       if (accounts.length === record.accounts.length)
-        throw new LauncherError('not_found', 'That account does not exist.');
+        throw new LauncherError('not_found', msg('error_account_missing'));
       const next: AccountsRecord = { ...record, accounts };
       if (record.defaultId === id) delete next.defaultId;
       return next;

@@ -1,7 +1,7 @@
 import { parseAddress } from '../cpanel/address';
 import { findDomainOwner, listDomains } from '../cpanel/domains';
 import { listMailboxes, type Mailbox } from '../cpanel/email';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import type { TransportOptions } from '../cpanel/transport';
 import type { AccountRepository, AccountSummary } from './accounts';
 import type { HostAccess, KeyValueStore } from './ports';
@@ -76,7 +76,7 @@ export class Directory {
       const domains = await ask(account, () => this.domainsOf(account), [] as string[]);
       if (!domains.includes(domain)) continue;
       if (await this.hasMailbox(account, address)) return { kind: 'cpanel', account, email: address };
-      throw new LauncherError('not_found', `${account.label} owns ${domain} but has no mailbox ${address}.`);
+      throw new LauncherError('not_found', msg('error_no_mailbox', account.label, domain, address));
     }
     for (const account of reachable.filter((candidate) => candidate.kind === 'whm')) {
       const credentials = await this.deps.accounts.credentials(account.id);
@@ -87,8 +87,12 @@ export class Directory {
       );
       if (owner) return { kind: 'whm', account, email: address, owner };
     }
-    const note = unreachable.length > 0 ? ` (${unreachable.join(', ')} could not be asked just now.)` : '';
-    throw new LauncherError('no_account_for_domain', `None of your accounts owns ${domain}.${note}`);
+    throw new LauncherError(
+      'no_account_for_domain',
+      unreachable.length > 0
+        ? msg('error_no_account_for_domain_unasked', domain, unreachable.join(', '))
+        : msg('error_no_account_for_domain', domain),
+    );
   }
 
   private async reachable(accounts: AccountSummary[]): Promise<AccountSummary[]> {

@@ -1,4 +1,4 @@
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import {
   deriveKey,
   exportAesKey,
@@ -33,10 +33,8 @@ interface Unlocked {
   lastUsed: number;
 }
 
-export const lockedError = () =>
-  new LauncherError('locked', 'Your accounts are locked. Unlock them with your passphrase in the popup.');
-export const wrongPassphrase = () =>
-  new LauncherError('wrong_passphrase', 'That passphrase is not right. Nothing was changed.');
+export const lockedError = () => new LauncherError('locked', msg('error_locked'));
+export const wrongPassphrase = () => new LauncherError('wrong_passphrase', msg('error_wrong_passphrase'));
 
 /**
  * The key that seals tokens: a random device key when no passphrase is set, otherwise a key derived from the
@@ -96,7 +94,7 @@ export class Keyring {
   /** The vault key for `passphrase`, or `wrong_passphrase`. */
   async verify(passphrase: string): Promise<CryptoKey> {
     const meta = await this.meta();
-    if (!meta) throw new LauncherError('bad_input', 'No passphrase is set.');
+    if (!meta) throw new LauncherError('bad_input', msg('error_no_passphrase'));
     const key = await deriveKey(passphrase, fromBase64(meta.salt), meta.iterations);
     const check = await unseal(key, meta.check).catch(() => undefined);
     if (check !== CHECK_TEXT) throw wrongPassphrase();

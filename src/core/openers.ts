@@ -1,5 +1,5 @@
 import { parseAddress } from '../cpanel/address';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
 import {
   createWebmailSessionForMailUser,
@@ -49,15 +49,14 @@ export class Openers {
     const address = email === undefined ? undefined : parseAddress(email);
     const account = await this.usableAccount(accountId);
     if (account.kind === 'whm') {
-      if (!address)
-        throw new LauncherError(
-          'bad_input',
-          'Type the mailbox to open: a WHM token has no mailbox of its own.',
-        );
+      if (!address) throw new LauncherError('bad_input', msg('error_whm_needs_mailbox'));
       return this.openSession({ accountId, service: 'webmaild', user: `${address.login}@${address.domain}` });
     }
     if (address && account.askPassword && !password) {
-      throw new LauncherError('bad_input', `Enter the password of ${address.login}@${address.domain}.`);
+      throw new LauncherError(
+        'bad_input',
+        msg('error_password_needed', `${address.login}@${address.domain}`),
+      );
     }
     const credentials = await this.deps.accounts.credentials(accountId);
     const options = { ...this.deps.transport, locale: this.localeFor(account) };
@@ -83,10 +82,7 @@ export class Openers {
       return this.openSession({ accountId: found.account.id, service: 'webmaild', user: found.email });
     }
     if (found.account.askPassword) {
-      throw new LauncherError(
-        'bad_input',
-        `${found.account.label} asks for mailbox passwords: open ${found.email} from the popup.`,
-      );
+      throw new LauncherError('bad_input', msg('error_asks_password', found.account.label, found.email));
     }
     return this.openWebmail({ accountId: found.account.id, email: found.email });
   }
@@ -94,10 +90,10 @@ export class Openers {
   async openSession({ accountId, service, user, app }: SessionRequest): Promise<{ tabId: number }> {
     const account = await this.usableAccount(accountId);
     if (account.kind !== 'whm') {
-      throw new LauncherError('bad_input', 'Opening cPanel or WHM sessions needs a WHM token.');
+      throw new LauncherError('bad_input', msg('error_needs_whm'));
     }
     const target = service === 'whostmgrd' ? account.username : user?.trim().toLowerCase();
-    if (!target) throw new LauncherError('bad_input', 'Type the cPanel user or the email address to open.');
+    if (!target) throw new LauncherError('bad_input', msg('error_whm_target_missing'));
     const credentials = await this.deps.accounts.credentials(accountId);
     const params = { user: target, service, app, locale: this.localeFor(account) };
     const key = `${service}\n${accountId}\n${target}\n${app ?? ''}`;
@@ -110,10 +106,7 @@ export class Openers {
   private async usableAccount(accountId: string): Promise<AccountSummary> {
     const account = await this.deps.accounts.get(accountId);
     if (!(await this.deps.hostAccess.has(account.host))) {
-      throw new LauncherError(
-        'permission_denied',
-        `The extension has no access to ${account.host} yet. Grant it on the options page.`,
-      );
+      throw new LauncherError('permission_denied', msg('error_no_host_access', account.host));
     }
     return account;
   }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import { accountInputSchema, type ValidAccountInput } from './accountInput';
 import type { AccountRepository } from './accounts';
 import { deriveKey, fromBase64, PBKDF2_ITERATIONS, randomBytes, seal, toBase64, unseal } from './crypto';
@@ -29,8 +29,7 @@ export interface ImportResult {
  * user chooses for this file (not the vault's), so the file can travel to another browser.
  */
 export async function exportAccounts(accounts: AccountRepository, passphrase: string): Promise<string> {
-  if (passphrase.length < 8)
-    throw new LauncherError('bad_input', 'Choose a passphrase of at least 8 characters for the file.');
+  if (passphrase.length < 8) throw new LauncherError('bad_input', msg('error_export_passphrase_short'));
   const salt = randomBytes(16);
   const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
   const entries = await Promise.all(
@@ -70,11 +69,10 @@ export async function importAccounts(
   try {
     json = JSON.parse(text);
   } catch {
-    throw new LauncherError('bad_input', 'That file is not an accounts export (it is not JSON).');
+    throw new LauncherError('bad_input', msg('error_import_not_json'));
   }
   const parsed = v.safeParse(fileSchema, json);
-  if (!parsed.success)
-    throw new LauncherError('bad_input', 'That file is not a Webmail Launcher accounts export.');
+  if (!parsed.success) throw new LauncherError('bad_input', msg('error_import_not_export'));
   const { kdf, accounts: entries } = parsed.output;
   const key = await deriveKey(passphrase, fromBase64(kdf.salt), kdf.iterations);
 
@@ -108,10 +106,7 @@ export async function importAccounts(
   }
   // Not one token opened: the passphrase is wrong, not the entries.
   if (entries.length > 0 && decrypted === 0) {
-    throw new LauncherError(
-      'wrong_passphrase',
-      'That passphrase does not open this file. Nothing was imported.',
-    );
+    throw new LauncherError('wrong_passphrase', msg('error_import_wrong_passphrase'));
   }
   for (const input of accepted) await accounts.add(input);
   return { imported: accepted.length, rejected };

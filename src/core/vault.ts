@@ -1,4 +1,4 @@
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import { ACCOUNTS_KEY, type AccountRepository } from './accounts';
 import { DEVICE_KEY, type Keyring, VAULT_KEY, wrongPassphrase } from './keyring';
 import type { KeyValueStore } from './ports';
@@ -7,7 +7,7 @@ const MIN_PASSPHRASE = 8;
 
 function checkNewPassphrase(passphrase: string): void {
   if (passphrase.length < MIN_PASSPHRASE) {
-    throw new LauncherError('bad_input', `Choose a passphrase of at least ${MIN_PASSPHRASE} characters.`);
+    throw new LauncherError('bad_input', msg('error_passphrase_short', MIN_PASSPHRASE));
   }
 }
 
@@ -29,8 +29,7 @@ export class Vault {
   async enable(passphrase: string): Promise<void> {
     checkNewPassphrase(passphrase);
     await this.accounts.exclusive(async () => {
-      if (await this.keyring.meta())
-        throw new LauncherError('bad_input', 'A passphrase is already set: change it instead.');
+      if (await this.keyring.meta()) throw new LauncherError('bad_input', msg('error_passphrase_exists'));
       const from = await this.keyring.deviceKey();
       const { key, meta } = await this.keyring.newVault(passphrase);
       const record = await this.accounts.resealed(from, key);

@@ -1,4 +1,4 @@
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
 
 export interface MailAddress {
@@ -17,7 +17,7 @@ export function parseAddress(input: string): MailAddress {
   const login = text.slice(0, at);
   const domain = text.slice(at + 1);
   if (at < 1 || !LOCAL_PART.test(login) || !isValidHost(domain) || !domain.includes('.')) {
-    throw new LauncherError('bad_input', `“${input.trim()}” is not an email address.`);
+    throw new LauncherError('bad_input', msg('error_not_an_address', input.trim()));
   }
   return { login, domain };
 }

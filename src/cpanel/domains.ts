@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Credentials } from './credentials';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
 import { domainOwnerSchema, listDomainsSchema } from './schemas';
 import type { TransportOptions } from './transport';
@@ -18,7 +18,7 @@ export async function listDomains(
   const data = await callUapi(credentials, 'DomainInfo', 'list_domains', {}, options);
   const parsed = v.safeParse(listDomainsSchema, data);
   if (!parsed.success) {
-    throw new LauncherError('invalid_response', "The server's domain list has an unexpected shape.");
+    throw new LauncherError('invalid_response', msg('error_domain_list_shape'));
   }
   const { main_domain, addon_domains, sub_domains, parked_domains } = parsed.output;
   const all = [main_domain, ...(addon_domains ?? []), ...(sub_domains ?? []), ...(parked_domains ?? [])];
@@ -39,7 +39,7 @@ export async function findDomainOwner(
   options: TransportOptions = {},
 ): Promise<string | undefined> {
   const name = typeof domain === 'string' ? domain.trim().toLowerCase().replace(/\.$/, '') : '';
-  if (!isValidHost(name)) throw new LauncherError('bad_input', 'The domain is not a valid host name.');
+  if (!isValidHost(name)) throw new LauncherError('bad_input', msg('error_domain_invalid'));
   let data: unknown;
   try {
     data = await callWhm(credentials, 'getdomainowner', { domain: name }, options);
@@ -51,7 +51,7 @@ export async function findDomainOwner(
   }
   const parsed = v.safeParse(domainOwnerSchema, data);
   if (!parsed.success) {
-    throw new LauncherError('invalid_response', "The server's answer to WHM getdomainowner is malformed.");
+    throw new LauncherError('invalid_response', msg('error_answer_malformed', 'WHM getdomainowner'));
   }
   // A success without a user is the other way a server can say that no account has the domain.
   return parsed.output.user || undefined;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Credentials } from './credentials';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { listPopsSchema } from './schemas';
 import type { TransportOptions } from './transport';
 import { callUapi } from './uapi';
@@ -20,7 +20,7 @@ export async function listMailboxes(
   const data = await callUapi(credentials, 'Email', 'list_pops', {}, options);
   const parsed = v.safeParse(listPopsSchema, data);
   if (!parsed.success) {
-    throw new LauncherError('invalid_response', "The server's mailbox list has an unexpected shape.");
+    throw new LauncherError('invalid_response', msg('error_mailbox_list_shape'));
   }
   return parsed.output.map((pop) => {
     const mailbox: Mailbox = { email: pop.email };

@@ -1,4 +1,4 @@
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 
 const LOCALE = /^[a-z]{2,3}(_[a-z0-9]{2,8})*$/;
 
@@ -6,6 +6,6 @@ const LOCALE = /^[a-z]{2,3}(_[a-z0-9]{2,8})*$/;
 export function localeParam(locale: string | undefined): string | undefined {
   if (locale === undefined) return undefined;
   const lower = locale.toLowerCase().replace(/-/g, '_');
-  if (!LOCALE.test(lower)) throw new LauncherError('bad_input', `“${locale}” is not a locale name.`);
+  if (!LOCALE.test(lower)) throw new LauncherError('bad_input', msg('error_locale_invalid', locale));
   return lower;
 }

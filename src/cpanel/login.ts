@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { LauncherError } from './errors';
+import type { MessageKey } from '../i18n/format';
+import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
 import { type WebmailSession, webmailSessionSchema } from './schemas';
 
@@ -22,8 +23,8 @@ const SECURITY_TOKEN = /^\/cpsess\d+$/;
 const SESSION_STRING = /^[\x21-\x7e]{1,4096}$/;
 
 /** invalid_response with a detail that never quotes the server's values (they may carry a session). */
-export function invalidLogin(detail: string): LauncherError {
-  return new LauncherError('invalid_response', `The server's sign-in answer was unusable: ${detail}.`);
+export function invalidLogin(detail: MessageKey): LauncherError {
+  return new LauncherError('invalid_response', msg(detail));
 }
 
 /**
@@ -32,13 +33,10 @@ export function invalidLogin(detail: string): LauncherError {
  */
 export function loginRequest(host: string, port: number, token: unknown, session: unknown): LoginRequest {
   const hostname = typeof host === 'string' ? host.toLowerCase() : '';
-  if (!isValidHost(hostname)) throw invalidLogin('the host is not a valid server name');
-  if (!(LOGIN_PORTS as readonly number[]).includes(port))
-    throw invalidLogin('the port is not a sign-in port');
-  if (typeof token !== 'string' || !SECURITY_TOKEN.test(token))
-    throw invalidLogin('the security token is malformed');
-  if (typeof session !== 'string' || !SESSION_STRING.test(session))
-    throw invalidLogin('the session is malformed');
+  if (!isValidHost(hostname)) throw invalidLogin('error_login_host');
+  if (!(LOGIN_PORTS as readonly number[]).includes(port)) throw invalidLogin('error_login_port');
+  if (typeof token !== 'string' || !SECURITY_TOKEN.test(token)) throw invalidLogin('error_login_token');
+  if (typeof session !== 'string' || !SESSION_STRING.test(session)) throw invalidLogin('error_login_session');
   const authority = port === 443 ? hostname : `${hostname}:${port}`;
   return { url: `https://${authority}${token}/login`, session };
 }
@@ -64,6 +62,6 @@ export function proxiedWebmailLoginRequest(data: unknown, proxyHost: string): Lo
 
 function parseWebmailSession(data: unknown): WebmailSession {
   const parsed = v.safeParse(webmailSessionSchema, data);
-  if (!parsed.success) throw invalidLogin('expected hostname, session and token');
+  if (!parsed.success) throw invalidLogin('error_login_webmail_shape');
   return parsed.output;
 }

@@ -1,7 +1,7 @@
 import type { MailAddress } from './address';
 import type { Credentials } from './credentials';
 import { isProxied, webmailEndpoint } from './endpoints';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { localeParam } from './locale';
 import { type LoginRequest, proxiedWebmailLoginRequest, webmailLoginRequest } from './login';
 import type { TransportOptions } from './transport';
@@ -67,10 +67,10 @@ export async function createWebmailSessionWithPassword(
   options: SessionOptions = {},
 ): Promise<LoginRequest> {
   if (typeof password !== 'string' || password.length === 0) {
-    throw new LauncherError('bad_input', 'Enter the mailbox password.');
+    throw new LauncherError('bad_input', msg('error_password_missing'));
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    throw new LauncherError('bad_input', 'The mailbox password is too long.');
+    throw new LauncherError('bad_input', msg('error_password_too_long'));
   }
   const form = {
     login: address.login,
@@ -100,12 +100,16 @@ export async function createWebmailSessionWithPassword(
 function redactPassword(error: unknown, password: string): unknown {
   if (!(error instanceof LauncherError) || !error.message.includes(password)) return error;
   const kind = classifySessionError(error);
-  if (kind === 'wrong_password') return new LauncherError(error.code, 'The provided password is incorrect.');
-  if (kind === 'suspended') return new LauncherError(error.code, 'Logins for “this mailbox” are suspended.');
+  if (kind === 'wrong_password') return new LauncherError(error.code, CPANEL_WRONG_PASSWORD);
+  if (kind === 'suspended') return new LauncherError(error.code, CPANEL_SUSPENDED);
   return new LauncherError(error.code, error.message.split(password).join('…'));
 }
 
 export type SessionErrorKind = 'wrong_password' | 'suspended';
+
+// Stand-ins for the server's own words, shown as they are like the texts they replace (not translated).
+const CPANEL_WRONG_PASSWORD = 'The provided password is incorrect.';
+const CPANEL_SUSPENDED = 'Logins for “this mailbox” are suspended.';
 
 // cPanel's own texts (examples.json); the suspended one names the mailbox, so it is matched by pattern.
 const WRONG_PASSWORD = /\bThe provided password is incorrect\b/;

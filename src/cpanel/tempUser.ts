@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
 import { tempUserSchema } from './schemas';
 import { fetchJson, type TransportOptions } from './transport';
@@ -36,17 +36,13 @@ export async function createTempUser(
   const url = sessionApiUrl(binding, 'Session', 'create_temp_user');
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (binding.cookie !== undefined) {
-    if (!COOKIE.test(binding.cookie))
-      throw new LauncherError('bad_input', 'The session cookie is malformed.');
+    if (!COOKIE.test(binding.cookie)) throw new LauncherError('bad_input', msg('error_cookie_malformed'));
     headers.Cookie = binding.cookie;
   }
   const body = await fetchJson(url, { headers, credentials: 'include' }, options);
   const parsed = v.safeParse(tempUserSchema, parseUapiResult(body, 'Session', 'create_temp_user'));
   if (!parsed.success) {
-    throw new LauncherError(
-      'invalid_response',
-      "The server's answer to Session::create_temp_user is malformed.",
-    );
+    throw new LauncherError('invalid_response', msg('error_answer_malformed', 'Session::create_temp_user'));
   }
   const { created, session_temp_user: user } = parsed.output;
   return created === 1 && user ? { created: true, user } : { created: created === 1 };
@@ -55,13 +51,12 @@ export async function createTempUser(
 /** `https://host:port/cpsessN/execute/Module/function`, from parts that each passed a check. */
 function sessionApiUrl(binding: CpanelSessionBinding, module: string, func: string): string {
   const host = typeof binding.host === 'string' ? binding.host.toLowerCase() : '';
-  if (!isValidHost(host))
-    throw new LauncherError('bad_input', 'The server address is not a valid host name.');
+  if (!isValidHost(host)) throw new LauncherError('bad_input', msg('error_host_invalid'));
   if (!Number.isInteger(binding.port) || binding.port < 1 || binding.port > 65_535) {
-    throw new LauncherError('bad_input', 'The server port is not a port number.');
+    throw new LauncherError('bad_input', msg('error_port_invalid'));
   }
   if (typeof binding.securityToken !== 'string' || !SECURITY_TOKEN.test(binding.securityToken)) {
-    throw new LauncherError('bad_input', 'The session security token is malformed.');
+    throw new LauncherError('bad_input', msg('error_security_token_malformed'));
   }
   return `https://${host}:${binding.port}${binding.securityToken}/execute/${module}/${func}`;
 }

@@ -1,5 +1,5 @@
 import { authorizationHeader, type Credentials } from './credentials';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
 import { networkFailure } from './networkFailure';
 
@@ -18,7 +18,7 @@ export type QueryParams = Record<string, string | undefined>;
 
 export function apiUrl(credentials: Credentials, path: string, params: QueryParams = {}): string {
   if (!isValidHost(credentials.host)) {
-    throw new LauncherError('bad_input', 'The server address is not a valid host name.');
+    throw new LauncherError('bad_input', msg('error_host_invalid'));
   }
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, value);
@@ -107,10 +107,7 @@ export async function fetchJson(
   } catch (error) {
     if (error instanceof LauncherError) throw error;
     if (controller.signal.aborted) {
-      throw new LauncherError(
-        'timeout',
-        `The server did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again, or check that it is up.`,
-      );
+      throw new LauncherError('timeout', msg('error_timeout', Math.round(timeoutMs / 1000)));
     }
     throw networkFailure(
       new URL(url).origin,
@@ -123,27 +120,19 @@ export async function fetchJson(
 
 async function readJson(response: Response): Promise<unknown> {
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    throw new LauncherError(
-      'not_json',
-      'The server redirected the API call to another page instead of answering it.',
-    );
+    throw new LauncherError('not_json', msg('error_redirected'));
   }
   if (response.status === 401 || response.status === 403) {
-    throw new LauncherError('auth_failed', `The server rejected the API token (HTTP ${response.status}).`);
+    throw new LauncherError('auth_failed', msg('error_token_rejected', response.status));
   }
   const body = await response.text();
   if (!response.ok) {
-    throw new LauncherError('api_error', `The server answered HTTP ${response.status}.`);
+    throw new LauncherError('api_error', msg('error_http_status', response.status));
   }
   try {
     return JSON.parse(body);
   } catch {
     const looksLikeHtml = /^\s*</.test(body);
-    throw new LauncherError(
-      'not_json',
-      looksLikeHtml
-        ? 'The server answered with a web page (probably its login page) instead of API data.'
-        : 'The server answered with something that is not API data.',
-    );
+    throw new LauncherError('not_json', msg(looksLikeHtml ? 'error_web_page' : 'error_not_api_data'));
   }
 }

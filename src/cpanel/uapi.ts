@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Credentials } from './credentials';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { uapiResultSchema, uapiWrappedSchema } from './schemas';
 import { getJson, postForm, type QueryParams, type TransportOptions } from './transport';
 
@@ -39,17 +39,15 @@ export function parseUapiResult(body: unknown, module: string, func: string): un
   const wrapped = v.safeParse(uapiWrappedSchema, body);
   const flat = wrapped.success ? wrapped : v.safeParse(uapiResultSchema, body);
   if (!flat.success) {
-    throw new LauncherError(
-      'invalid_response',
-      `The server's answer to ${module}::${func} has an unexpected shape.`,
-    );
+    throw new LauncherError('invalid_response', msg('error_answer_shape', `${module}::${func}`));
   }
   const result = 'result' in flat.output ? flat.output.result : flat.output;
   if (result.status !== 1) {
     const reasons = result.errors?.filter((text) => text.trim() !== '') ?? [];
+    // The server's own words are shown as they are; only our fallback is translated.
     throw new LauncherError(
       'api_error',
-      reasons.length > 0 ? reasons.join(' ') : `${module}::${func} failed.`,
+      reasons.length > 0 ? reasons.join(' ') : msg('error_call_failed', `${module}::${func}`),
     );
   }
   return result.data;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Credentials } from './credentials';
 import { listMailboxes } from './email';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { whmVersionSchema } from './schemas';
 import type { TransportOptions } from './transport';
 import { callWhm } from './whm';
@@ -19,7 +19,6 @@ export async function verifyCredentials(
     return `${mailboxes.length} mailbox${mailboxes.length === 1 ? '' : 'es'}`;
   }
   const parsed = v.safeParse(whmVersionSchema, await callWhm(credentials, 'version', {}, options));
-  if (!parsed.success)
-    throw new LauncherError('invalid_response', "The server's WHM version answer is malformed.");
+  if (!parsed.success) throw new LauncherError('invalid_response', msg('error_whm_version_malformed'));
   return `WHM ${parsed.output.version}`;
 }

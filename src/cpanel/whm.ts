@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Credentials } from './credentials';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { whmResultSchema } from './schemas';
 import { getJson, type QueryParams, type TransportOptions } from './transport';
 
@@ -14,12 +14,11 @@ export async function callWhm(
   const body = await getJson(credentials, `/json-api/${func}`, { 'api.version': '1', ...params }, options);
   const parsed = v.safeParse(whmResultSchema, body);
   if (!parsed.success) {
-    throw new LauncherError(
-      'invalid_response',
-      `The server's answer to WHM ${func} has an unexpected shape.`,
-    );
+    throw new LauncherError('invalid_response', msg('error_answer_shape', `WHM ${func}`));
   }
   const { metadata, data } = parsed.output;
-  if (metadata.result !== 1) throw new LauncherError('api_error', metadata.reason || `WHM ${func} failed.`);
+  // The server's reason is shown as it is; only our fallback is translated.
+  if (metadata.result !== 1)
+    throw new LauncherError('api_error', metadata.reason || msg('error_call_failed', `WHM ${func}`));
   return data;
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { parseAddress } from './address';
 import type { Credentials } from './credentials';
 import { isProxied, SERVICE_PORT, serviceEndpoint, type WhmService } from './endpoints';
-import { LauncherError } from './errors';
+import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
 import { localeParam } from './locale';
 import { invalidLogin, type LoginRequest, loginRequest } from './login';
@@ -32,7 +32,7 @@ export function whmLoginRequest(data: unknown, serverHost: string): LoginRequest
 /** With `apiPort`, an API reached through a proxy subdomain opens the service on its own subdomain. */
 function buildLogin(data: unknown, serverHost: string, apiPort: number | undefined): LoginRequest {
   const parsed = v.safeParse(whmUserSessionSchema, data);
-  if (!parsed.success) throw invalidLogin('expected cp_security_token, expires, service, session and url');
+  if (!parsed.success) throw invalidLogin('error_login_whm_shape');
   const { cp_security_token: rawToken, service, session, url } = parsed.output;
   const link = readSessionUrl(url);
   const proxy = apiPort === undefined ? undefined : serviceEndpoint(serverHost, apiPort, service);
@@ -41,7 +41,7 @@ function buildLogin(data: unknown, serverHost: string, apiPort: number | undefin
       ? loginRequest(proxy.host, proxy.port, securityToken(rawToken), session)
       : loginRequest(link.host ?? serverHost, SERVICE_PORT[service], securityToken(rawToken), session);
   if (link.app !== undefined) {
-    if (!APP_NAME.test(link.app)) throw invalidLogin('the app name is malformed');
+    if (!APP_NAME.test(link.app)) throw invalidLogin('error_login_app');
     request.fields = { app: link.app };
   }
   return request;
@@ -84,15 +84,15 @@ export async function createUserSession(
   options: TransportOptions = {},
 ): Promise<LoginRequest> {
   if (!Object.hasOwn(SERVICE_PORT, params.service)) {
-    throw new LauncherError('bad_input', 'The service must be cPanel, WHM or Webmail.');
+    throw new LauncherError('bad_input', msg('error_service_invalid'));
   }
   const app = params.app || undefined;
   if (app !== undefined && !APP_NAME.test(app)) {
-    throw new LauncherError('bad_input', `“${app}” is not an application name.`);
+    throw new LauncherError('bad_input', msg('error_app_invalid', app));
   }
   const preferredDomain = params.preferredDomain?.toLowerCase() || undefined;
   if (preferredDomain !== undefined && !isValidHost(preferredDomain)) {
-    throw new LauncherError('bad_input', 'The preferred domain is not a valid host name.');
+    throw new LauncherError('bad_input', msg('error_preferred_domain_invalid'));
   }
   const data = await callWhm(
     credentials,
@@ -109,7 +109,7 @@ export async function createUserSession(
   const request = buildLogin(data, credentials.host, credentials.port);
   // A session for another service than asked would sign the user in somewhere they did not choose.
   if ((data as { service?: unknown }).service !== params.service) {
-    throw invalidLogin('the session is for another service');
+    throw invalidLogin('error_login_service');
   }
   return request;
 }
@@ -121,5 +121,5 @@ function userParam(user: string): string {
     const { login, domain } = parseAddress(text);
     return `${login}@${domain}`;
   }
-  throw new LauncherError('bad_input', `“${text}” is not a user name or an email address.`);
+  throw new LauncherError('bad_input', msg('error_user_invalid', text));
 }

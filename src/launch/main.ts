@@ -1,8 +1,11 @@
 import browser from 'webextension-polyfill';
 import { isErrorCode, LauncherError } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
+import { localizePage } from '../i18n/page';
+import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ERROR_ADVICE } from '../ui/errorAdvice';
+import { errorText } from '../ui/errorText';
 
 /** Posts the session in a form body, so it never appears in a URL, the history or a server log. */
 function submitLogin({ url, session, fields }: LoginRequest): void {
@@ -30,20 +33,20 @@ function byId(id: string): HTMLElement {
 function showProblem(error: unknown): void {
   const code = error instanceof LauncherError && isErrorCode(error.code) ? error.code : 'invalid_response';
   const { advice, action } = ERROR_ADVICE[code];
-  document.title = 'Could not sign in';
+  document.title = t('launch_failed');
   byId('status').hidden = true;
   byId('problem').hidden = false;
-  byId('problem-message').textContent = error instanceof Error ? error.message : 'Something went wrong.';
-  byId('problem-advice').textContent = advice;
+  byId('problem-message').textContent = errorText(error);
+  byId('problem-advice').textContent = t(advice);
   byId('problem-code').textContent = code;
   const button = byId('problem-action') as HTMLButtonElement;
   const origin = error instanceof LauncherError ? error.origin : undefined;
   if (action === 'options') {
-    button.textContent = 'Open the options page';
+    button.textContent = t('advice_open_options');
     button.onclick = () => void browser.runtime.openOptionsPage();
     button.hidden = false;
   } else if (action === 'openServer' && origin) {
-    button.textContent = `Open ${origin}`;
+    button.textContent = t('advice_open_server', origin);
     // Same tab: after accepting the certificate the user comes back with the popup.
     button.onclick = () => location.assign(`${origin}/`);
     button.hidden = false;
@@ -54,11 +57,12 @@ async function main(): Promise<void> {
   const launchId = location.hash.slice(1);
   try {
     const { login } = await send({ type: 'launch.claim', launchId });
-    byId('status').textContent = `Signing in to ${new URL(login.url).hostname}…`;
+    byId('status').textContent = t('launch_signing_in_to', new URL(login.url).hostname);
     submitLogin(login);
   } catch (error) {
     showProblem(error);
   }
 }
 
+localizePage();
 void main();

@@ -19,6 +19,7 @@ import type { Mailbox } from '../cpanel/email';
 import type { ErrorCode } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
 import type { WhmService } from '../cpanel/whmSession';
+import type { MessageKey } from '../i18n/format';
 
 /** Every message an extension page may send to the worker (DESIGN.md, "Messages"). */
 export type Request =
@@ -78,7 +79,8 @@ export interface Replies {
 
 export interface ErrorReply {
   ok: false;
-  error: { code: ErrorCode; message: string; origin?: string };
+  /** `message` in the worker's language; `key` and `args`, when present, let a page show it in its own. */
+  error: { code: ErrorCode; message: string; origin?: string; key?: MessageKey; args?: string[] };
 }
 
 export type Reply<T extends RequestType> = ({ ok: true } & Replies[T]) | ErrorReply;

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AccountSummary } from '../core/accounts';
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import { isValidHost, normalizeHost, originPattern } from '../cpanel/host';
+import { plural, t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 
@@ -41,6 +42,18 @@ function stateOf(account: AccountSummary): FormState {
   };
 }
 
+/**
+ * What answered the token check, in the page's language. The worker describes it in English (`5 mailboxes`,
+ * `WHM 11.120`); any other form is shown as it came.
+ */
+function verifiedText(verified: string): string {
+  const mailboxes = /^(\d+) mailbox(?:es)?$/.exec(verified);
+  if (mailboxes)
+    return plural(Number(mailboxes[1]), 'options_verified_mailboxes_one', 'options_verified_mailboxes_other');
+  const whm = /^WHM (.+)$/.exec(verified);
+  return whm ? t('options_verified_whm', whm[1] ?? '') : verified;
+}
+
 interface Props {
   /** The account being edited; a new account when absent. */
   editing?: AccountSummary;
@@ -75,10 +88,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
   async function requestAccess(host: string): Promise<void> {
     const granted = await browser.permissions.request({ origins: [originPattern(host)] });
     if (!granted) {
-      throw new LauncherError(
-        'permission_denied',
-        `Access to ${host} was not allowed, so nothing was saved.`,
-      );
+      throw new LauncherError('permission_denied', msg('error_access_refused', host));
     }
   }
 
@@ -88,12 +98,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
     setSaved('');
     const host = normalizeHost(form.host);
     if (!isValidHost(host)) {
-      setError(
-        new LauncherError(
-          'bad_input',
-          'The server address is not a valid host name, e.g. server.example.com.',
-        ),
-      );
+      setError(new LauncherError('bad_input', msg('error_input_host_invalid')));
       return;
     }
     setBusy(true);
@@ -117,7 +122,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
         verified = (await send({ type: 'account.save', account })).verified;
         setForm(EMPTY);
       }
-      setSaved(verified ? `Token verified (${verified}). Account saved.` : 'Account saved.');
+      setSaved(verified ? t('options_saved_verified', verifiedText(verified)) : t('options_saved'));
       onSaved();
     } catch (failure) {
       // The form keeps what was typed, so a fix is one edit away.
@@ -131,47 +136,43 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
     <form class="account-form" onSubmit={save} data-testid={editing ? 'edit-form' : 'account-form'}>
       {!editing && (
         <>
-          <label for={`${prefix}-kind`}>Token type</label>
+          <label for={`${prefix}-kind`}>{t('options_token_type')}</label>
           <select {...field('kind')}>
-            <option value="cpanel">cPanel account token</option>
-            <option value="whm">WHM token (root or reseller)</option>
+            <option value="cpanel">{t('options_token_cpanel')}</option>
+            <option value="whm">{t('options_token_whm')}</option>
           </select>
         </>
       )}
-      <label for={`${prefix}-host`}>Server</label>
+      <label for={`${prefix}-host`}>{t('options_server')}</label>
       <input
         {...field('host')}
         required
-        placeholder="server.example.com"
+        placeholder={t('options_server_placeholder')}
         autocomplete="off"
         spellcheck={false}
       />
-      <label for={`${prefix}-port`}>Port</label>
+      <label for={`${prefix}-port`}>{t('options_port')}</label>
       <input
         {...field('port')}
         inputMode="numeric"
         placeholder={form.kind === 'whm' ? '2087' : '2083'}
         autocomplete="off"
       />
-      <label for={`${prefix}-username`}>User name</label>
+      <label for={`${prefix}-username`}>{t('options_user')}</label>
       <input {...field('username')} required autocomplete="off" spellcheck={false} />
-      <label for={`${prefix}-token`}>API token</label>
+      <label for={`${prefix}-token`}>{t('options_token')}</label>
       <input
         {...field('token')}
         type="password"
         required={!editing || managed}
-        placeholder={editing && !managed ? 'leave empty to keep the saved token' : ''}
+        placeholder={editing && !managed ? t('options_token_keep') : ''}
         autocomplete="off"
         spellcheck={false}
       />
-      <label for={`${prefix}-label`}>Label</label>
-      <input {...field('label')} placeholder="optional, e.g. Client A" />
-      <label for={`${prefix}-locale`}>Language</label>
-      <input
-        {...field('locale')}
-        placeholder="optional: en, de, pt_br … (default: the browser's)"
-        autocomplete="off"
-      />
+      <label for={`${prefix}-label`}>{t('options_label')}</label>
+      <input {...field('label')} placeholder={t('options_label_placeholder')} />
+      <label for={`${prefix}-locale`}>{t('options_language')}</label>
+      <input {...field('locale')} placeholder={t('options_language_placeholder')} autocomplete="off" />
       {form.kind === 'cpanel' && (
         <>
           <span />
@@ -186,17 +187,17 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
                 setForm((current) => ({ ...current, askPassword: checked }));
               }}
             />{' '}
-            Ask for the mailbox password before opening a mailbox (cPanel checks it)
+            {t('options_ask_password')}
           </label>
         </>
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy} data-testid="save-account">
-          {busy ? 'Checking the token…' : editing ? 'Save changes' : 'Save account'}
+          {t(busy ? 'options_checking' : editing ? 'options_save_changes' : 'options_save_account')}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('options_cancel')}
           </button>
         )}
         {saved && (

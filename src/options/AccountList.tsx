@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AccountSummary } from '../core/accounts';
+import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 import { AccountForm } from './AccountForm';
@@ -35,7 +36,7 @@ export function AccountList({ accounts, onChanged }: Props) {
     void run(() => send({ type: 'account.reorder', ids }));
   }
 
-  if (accounts.length === 0) return <p class="muted">No accounts yet.</p>;
+  if (accounts.length === 0) return <p class="muted">{t('options_no_accounts')}</p>;
   return (
     <>
       <ul class="accounts" data-testid="account-list">
@@ -45,20 +46,20 @@ export function AccountList({ accounts, onChanged }: Props) {
               <span class="account-title">
                 <strong>{account.label}</strong>{' '}
                 <span class="muted">
-                  {account.kind === 'whm' ? 'WHM' : 'cPanel'} · {account.username}@{account.host}:
-                  {account.port}
+                  {t(account.kind === 'whm' ? 'options_kind_whm' : 'options_kind_cpanel')} ·{' '}
+                  {account.username}@{account.host}:{account.port}
                 </span>{' '}
                 {account.isDefault && (
                   <span class="badge" data-testid="default-badge">
-                    default
+                    {t('options_badge_default')}
                   </span>
                 )}
                 {account.managed && (
-                  <span class="badge" data-testid="managed-badge" title="Set up by your administrator">
-                    managed
+                  <span class="badge" data-testid="managed-badge" title={t('options_managed_title')}>
+                    {t('options_badge_managed')}
                   </span>
                 )}
-                {account.needsToken && <span class="badge warn">needs a token</span>}
+                {account.needsToken && <span class="badge warn">{t('options_badge_needs_token')}</span>}
               </span>
               <span class="account-actions">
                 <HostAccess host={account.host} />
@@ -68,7 +69,7 @@ export function AccountList({ accounts, onChanged }: Props) {
                     class="small"
                     onClick={() => void run(() => send({ type: 'account.setDefault', id: account.id }))}
                   >
-                    Make default
+                    {t('options_make_default')}
                   </button>
                 )}
                 {!account.managed && (
@@ -76,7 +77,7 @@ export function AccountList({ accounts, onChanged }: Props) {
                     <button
                       type="button"
                       class="small"
-                      aria-label={`Move ${account.label} up`}
+                      aria-label={t('options_move_up', account.label)}
                       onClick={() => move(index, -1)}
                     >
                       ↑
@@ -84,7 +85,7 @@ export function AccountList({ accounts, onChanged }: Props) {
                     <button
                       type="button"
                       class="small"
-                      aria-label={`Move ${account.label} down`}
+                      aria-label={t('options_move_down', account.label)}
                       onClick={() => move(index, 1)}
                     >
                       ↓
@@ -97,17 +98,17 @@ export function AccountList({ accounts, onChanged }: Props) {
                   data-testid="edit-account"
                   onClick={() => setEditing(editing === account.id ? null : account.id)}
                 >
-                  {account.managed ? 'Enter token' : 'Edit'}
+                  {t(account.managed ? 'options_enter_token' : 'options_edit')}
                 </button>
                 {!account.managed && (
                   <button
                     type="button"
                     class="small"
-                    aria-label={`Remove ${account.label}`}
+                    aria-label={t('options_remove_named', account.label)}
                     data-testid="remove-account"
                     onClick={() => void run(() => send({ type: 'account.remove', id: account.id }))}
                   >
-                    Remove
+                    {t('options_remove')}
                   </button>
                 )}
               </span>

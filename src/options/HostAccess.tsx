@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { originPattern } from '../cpanel/host';
+import { t } from '../i18n/t';
 
 /** Whether the extension may reach an account's server, with a one-click grant when it may not. */
 export function HostAccess({ host }: { host: string }) {
@@ -22,7 +23,7 @@ export function HostAccess({ host }: { host: string }) {
   if (granted) {
     return (
       <span class="badge ok" data-testid="access-granted">
-        access granted
+        {t('options_access_granted')}
       </span>
     );
   }
@@ -31,10 +32,10 @@ export function HostAccess({ host }: { host: string }) {
       type="button"
       class="small"
       data-testid="grant-access"
-      title={`Let the extension reach ${host}`}
+      title={t('options_grant_title', host)}
       onClick={() => void browser.permissions.request({ origins }).then(setGranted)}
     >
-      Grant access to {host}
+      {t('options_grant', host)}
     </button>
   );
 }

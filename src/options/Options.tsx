@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AccountSummary } from '../core/accounts';
+import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
@@ -23,23 +24,23 @@ export function Options() {
 
   return (
     <main>
-      <h1>Webmail Launcher</h1>
+      <h1>{t('ext_short_name')}</h1>
       {accounts?.length === 0 && <TokenHelp first />}
       <section aria-labelledby="accounts-title">
-        <h2 id="accounts-title">Accounts</h2>
+        <h2 id="accounts-title">{t('options_accounts_heading')}</h2>
         <ErrorNote error={error} />
         {accounts && <AccountList accounts={accounts} onChanged={refresh} />}
       </section>
       <section aria-labelledby="add-title">
-        <h2 id="add-title">Add an account</h2>
+        <h2 id="add-title">{t('options_add_heading')}</h2>
         <AccountForm onSaved={refresh} />
       </section>
       <section aria-labelledby="vault-title">
-        <h2 id="vault-title">Passphrase</h2>
+        <h2 id="vault-title">{t('options_vault_heading')}</h2>
         <VaultSettings onChanged={refresh} />
       </section>
       <section aria-labelledby="transfer-title">
-        <h2 id="transfer-title">Export and import</h2>
+        <h2 id="transfer-title">{t('options_transfer_heading')}</h2>
         <Transfer onChanged={refresh} />
       </section>
       {accounts && accounts.length > 0 && <TokenHelp />}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ImportResult } from '../core/transfer';
+import { plural, t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 
@@ -45,12 +46,9 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
 
   return (
     <div class="transfer" data-testid="transfer">
-      <p class="muted">
-        The file holds every account; the tokens in it are encrypted with the passphrase you type here (at
-        least 8 characters), which you will need to import it.
-      </p>
+      <p class="muted">{t('options_transfer_intro')}</p>
       <div class="row">
-        <label for="transfer-passphrase">File passphrase</label>
+        <label for="transfer-passphrase">{t('options_file_passphrase')}</label>
         <input
           id="transfer-passphrase"
           type="password"
@@ -64,11 +62,11 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
           data-testid="export"
           onClick={() => void exportFile()}
         >
-          Export accounts
+          {t('options_export')}
         </button>
       </div>
       <div class="row">
-        <label for="transfer-file">Import a file</label>
+        <label for="transfer-file">{t('options_import_file')}</label>
         <input
           id="transfer-file"
           type="file"
@@ -81,20 +79,16 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
           data-testid="import"
           onClick={() => void importFile()}
         >
-          Import
+          {t('options_import')}
         </button>
       </div>
       {result && (
         <div role="status" data-testid="import-result">
-          <p class="ok">
-            Imported {result.imported} account{result.imported === 1 ? '' : 's'}.
-          </p>
+          <p class="ok">{plural(result.imported, 'options_imported_one', 'options_imported_other')}</p>
           {result.rejected.length > 0 && (
             <ul>
               {result.rejected.map((entry) => (
-                <li key={entry.index}>
-                  Entry {entry.index + 1}: {entry.reason}
-                </li>
+                <li key={entry.index}>{t('options_rejected', entry.index + 1, entry.reason)}</li>
               ))}
             </ul>
           )}

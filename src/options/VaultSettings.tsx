@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
@@ -50,21 +51,23 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
   return (
     <div class="vault" data-testid="vault-settings">
       <p data-testid="vault-state">
-        {status.enabled
-          ? status.locked
-            ? 'Your tokens are encrypted with your passphrase and locked.'
-            : 'Your tokens are encrypted with your passphrase and unlocked.'
-          : 'No passphrase: tokens are encrypted with a key kept in this browser profile.'}
+        {t(
+          status.enabled
+            ? status.locked
+              ? 'options_vault_locked'
+              : 'options_vault_unlocked'
+            : 'options_vault_none',
+        )}
       </p>
       {status.enabled && status.locked && (
         <form
           class="row"
           onSubmit={(event) => {
             event.preventDefault();
-            void run(() => send({ type: 'vault.unlock', passphrase }), 'Unlocked.');
+            void run(() => send({ type: 'vault.unlock', passphrase }), t('options_unlocked'));
           }}
         >
-          <label for="vault-unlock">Passphrase</label>
+          <label for="vault-unlock">{t('options_passphrase')}</label>
           <input
             id="vault-unlock"
             type="password"
@@ -72,7 +75,7 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
           <button type="submit" class="primary" disabled={busy || !passphrase}>
-            Unlock
+            {t('options_unlock')}
           </button>
         </form>
       )}
@@ -87,13 +90,13 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
               status.enabled
                 ? send({ type: 'vault.change', passphrase, newPassphrase: next })
                 : send({ type: 'vault.enable', passphrase: next }),
-            status.enabled ? 'Passphrase changed.' : 'Passphrase set: your tokens are now encrypted with it.',
+            t(status.enabled ? 'options_passphrase_changed' : 'options_passphrase_set'),
           );
         }}
       >
         {status.enabled && (
           <>
-            <label for="vault-current">Current passphrase</label>
+            <label for="vault-current">{t('options_current_passphrase')}</label>
             <input
               id="vault-current"
               type="password"
@@ -103,7 +106,7 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
             />
           </>
         )}
-        <label for="vault-new">{status.enabled ? 'New passphrase' : 'Passphrase'}</label>
+        <label for="vault-new">{t(status.enabled ? 'options_new_passphrase' : 'options_passphrase')}</label>
         <input
           id="vault-new"
           type="password"
@@ -112,7 +115,7 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
           value={next}
           onInput={(e) => setNext(e.currentTarget.value)}
         />
-        <label for="vault-confirm">Repeat it</label>
+        <label for="vault-confirm">{t('options_repeat')}</label>
         <input
           id="vault-confirm"
           type="password"
@@ -127,7 +130,7 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
             disabled={busy || !next || next !== confirm}
             data-testid="vault-submit"
           >
-            {status.enabled ? 'Change passphrase' : 'Set passphrase'}
+            {t(status.enabled ? 'options_change_passphrase' : 'options_set_passphrase')}
           </button>
           {status.enabled && (
             <>
@@ -136,21 +139,21 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
                 disabled={busy || !passphrase}
                 data-testid="vault-remove"
                 onClick={() =>
-                  void run(() => send({ type: 'vault.disable', passphrase }), 'Passphrase removed.')
+                  void run(() => send({ type: 'vault.disable', passphrase }), t('options_passphrase_removed'))
                 }
               >
-                Remove passphrase
+                {t('options_remove_passphrase')}
               </button>
               <button
                 type="button"
                 disabled={busy || status.locked}
-                onClick={() => void run(() => send({ type: 'vault.lock' }), 'Locked.')}
+                onClick={() => void run(() => send({ type: 'vault.lock' }), t('options_locked'))}
               >
-                Lock now
+                {t('options_lock_now')}
               </button>
             </>
           )}
-          {mismatch && <span class="error">The two passphrases differ.</span>}
+          {mismatch && <span class="error">{t('options_mismatch')}</span>}
           {done && (
             <span class="ok" role="status" data-testid="vault-done">
               {done}
@@ -159,7 +162,7 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
         </div>
       </form>
       <div class="row">
-        <label for="vault-minutes">Lock after</label>
+        <label for="vault-minutes">{t('options_lock_after')}</label>
         <input
           id="vault-minutes"
           type="number"
@@ -170,10 +173,13 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
           onChange={(event) => {
             const value = Number(event.currentTarget.value);
             if (Number.isInteger(value) && value >= 1)
-              void run(() => send({ type: 'settings.set', settings: { autoLockMinutes: value } }), 'Saved.');
+              void run(
+                () => send({ type: 'settings.set', settings: { autoLockMinutes: value } }),
+                t('options_setting_saved'),
+              );
           }}
         />
-        <span>minutes without use{lockManaged ? ' (set by your administrator)' : ''}</span>
+        <span>{t(lockManaged ? 'options_minutes_managed' : 'options_minutes')}</span>
       </div>
       <ErrorNote error={error} />
     </div>

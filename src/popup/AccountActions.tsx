@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { AccountSummary } from '../core/accounts';
 import type { WhmService } from '../cpanel/whmSession';
+import { t } from '../i18n/t';
 
 /** cPanel pages a WHM session can land on directly (`app`), besides cPanel's home. */
 const CPANEL_APPS = [
-  ['', 'Home'],
-  ['Email_Accounts', 'Email Accounts'],
-  ['FileManager_Home', 'File Manager'],
-  ['Database_phpMyAdmin', 'phpMyAdmin'],
-  ['Backups_Home', 'Backups'],
+  ['', 'popup_app_home'],
+  ['Email_Accounts', 'popup_app_email_accounts'],
+  ['FileManager_Home', 'popup_app_file_manager'],
+  ['Database_phpMyAdmin', 'popup_app_phpmyadmin'],
+  ['Backups_Home', 'popup_app_backups'],
 ] as const;
 
 interface Props {
@@ -39,7 +40,7 @@ export function AccountActions({ account, busy, onOpenOwnWebmail, onOpenSession 
           disabled={busy}
           onClick={onOpenOwnWebmail}
         >
-          Webmail
+          {t('popup_webmail')}
         </button>
       </section>
     );
@@ -49,9 +50,7 @@ export function AccountActions({ account, busy, onOpenOwnWebmail, onOpenSession 
       <div class="account-head">
         <div class="account-name">
           <strong>{account.label}</strong>
-          <span class="muted">
-            WHM · {account.username} · {account.host}
-          </span>
+          <span class="muted">{t('popup_whm_account', account.username, account.host)}</span>
         </div>
         <button
           type="button"
@@ -59,17 +58,17 @@ export function AccountActions({ account, busy, onOpenOwnWebmail, onOpenSession 
           disabled={busy}
           onClick={() => onOpenSession('whostmgrd')}
         >
-          WHM
+          {t('popup_whm')}
         </button>
       </div>
       <div class="row">
         <label class="visually-hidden" for={`whm-user-${id}`}>
-          cPanel user or email address
+          {t('popup_whm_user')}
         </label>
         <input
           id={`whm-user-${id}`}
           data-testid="whm-user"
-          placeholder="cPanel user or email address"
+          placeholder={t('popup_whm_user')}
           autocomplete="off"
           spellcheck={false}
           value={user}
@@ -81,22 +80,22 @@ export function AccountActions({ account, busy, onOpenOwnWebmail, onOpenSession 
           type="button"
           data-testid="whm-open-webmail"
           disabled={busy || !user.includes('@')}
-          title="Webmail of the email address"
+          title={t('popup_whm_webmail_title')}
           onClick={() => onOpenSession('webmaild', user)}
         >
-          Webmail
+          {t('popup_webmail')}
         </button>
         <button
           type="button"
           data-testid="whm-open-cpanel"
           disabled={busy || user.trim() === '' || user.includes('@')}
-          title="cPanel of the user"
+          title={t('popup_whm_cpanel_title')}
           onClick={() => onOpenSession('cpaneld', user, app || undefined)}
         >
-          cPanel
+          {t('popup_cpanel')}
         </button>
         <label class="visually-hidden" for={`whm-app-${id}`}>
-          cPanel page
+          {t('popup_whm_app')}
         </label>
         <select
           id={`whm-app-${id}`}
@@ -106,7 +105,7 @@ export function AccountActions({ account, busy, onOpenOwnWebmail, onOpenSession 
         >
           {CPANEL_APPS.map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>

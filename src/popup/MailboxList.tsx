@@ -1,3 +1,4 @@
+import { t, uiLanguage } from '../i18n/t';
 import type { MailboxEntry } from './entries';
 
 interface Props {
@@ -18,10 +19,13 @@ export function MailboxList({ entries, total, highlighted, showAccount, onOpen, 
         class="mailboxes"
         id="mailbox-list"
         role="listbox"
-        aria-label="Mailboxes"
+        aria-label={t('popup_mailboxes')}
         data-testid="mailbox-list"
       >
         {entries.map((entry, index) => (
+          // An option holds no controls (a listbox must not nest them): the row opens on click, the star
+          // pins on click, and Alt+P pins from the keyboard (the hint below the list says so).
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the search field drives the list from the keyboard
           <div
             key={entry.key}
             id={`mailbox-option-${index}`}
@@ -32,31 +36,38 @@ export function MailboxList({ entries, total, highlighted, showAccount, onOpen, 
             data-email={entry.email}
             tabIndex={-1}
             onMouseEnter={() => onHover(index)}
+            onClick={() => onOpen(entry)}
           >
-            <button type="button" class="mailbox-open" tabIndex={-1} onClick={() => onOpen(entry)}>
-              <span class="mailbox-email">{entry.main ? `${entry.email} (main account)` : entry.email}</span>
-              {showAccount && <span class="muted mailbox-account">{entry.accountLabel}</span>}
-              {entry.suspended && <span class="badge">login suspended</span>}
-            </button>
+            <span class="mailbox-email">
+              {entry.main ? t('popup_main_account', entry.email) : entry.email}
+            </span>
+            {showAccount && <span class="muted mailbox-account">{entry.accountLabel}</span>}
+            {entry.suspended && <span class="badge">{t('popup_suspended')}</span>}
+            {entry.pinned && <span class="visually-hidden">{t('popup_pinned')}</span>}
             {!entry.main && (
-              <button
-                type="button"
-                class="pin"
-                tabIndex={-1}
-                aria-pressed={entry.pinned}
-                aria-label={entry.pinned ? `Unpin ${entry.email}` : `Pin ${entry.email}`}
-                title={entry.pinned ? 'Unpin' : 'Pin to the top'}
-                onClick={() => onPin(entry)}
+              // biome-ignore lint/a11y/useKeyWithClickEvents: Alt+P is the keyboard way to pin
+              <span
+                class={entry.pinned ? 'pin pinned' : 'pin'}
+                aria-hidden="true"
+                title={t(entry.pinned ? 'popup_unpin' : 'popup_pin')}
+                data-testid="pin"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onPin(entry);
+                }}
               >
                 {entry.pinned ? '★' : '☆'}
-              </button>
+              </span>
             )}
           </div>
         ))}
       </div>
+      <p class="muted hint" id="pin-hint">
+        {t('popup_pin_hint')}
+      </p>
       {total > entries.length && (
         <p class="muted more" data-testid="more">
-          Showing {entries.length} of {total.toLocaleString()} mailboxes: type to narrow.
+          {t('popup_more', entries.length, total.toLocaleString(uiLanguage()))}
         </p>
       )}
     </>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/t';
 
 /** Asks for a mailbox password for accounts set to check it; the password is sent once and forgotten. */
 export function PasswordPrompt({
@@ -22,7 +23,7 @@ export function PasswordPrompt({
         if (password) onSubmit(password);
       }}
     >
-      <label for="mailbox-password">Password of {email}</label>
+      <label for="mailbox-password">{t('popup_password_of', email)}</label>
       <div class="row">
         <input
           id="mailbox-password"
@@ -34,10 +35,10 @@ export function PasswordPrompt({
           autoFocus
         />
         <button type="submit" class="primary" disabled={busy || !password}>
-          Open
+          {t('popup_open')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('popup_cancel')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@ import type { AccountSummary } from '../core/accounts';
 import type { MailboxRef } from '../core/recents';
 import type { Mailbox } from '../cpanel/email';
 import type { WhmService } from '../cpanel/whmSession';
+import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
@@ -139,6 +140,11 @@ export function Popup() {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       open(shown[highlighted]);
+    } else if (event.altKey && event.code === 'KeyP') {
+      // Alt+P by key position, so it works whatever letter a layout puts there (and macOS's Option+P "π").
+      event.preventDefault();
+      const entry = shown[highlighted];
+      if (entry && !entry.main) void togglePin(entry);
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');
@@ -152,30 +158,30 @@ export function Popup() {
   return (
     <main>
       <header>
-        <h1>Webmail Launcher</h1>
+        <h1>{t('ext_short_name')}</h1>
         <div class="row">
           {hasCpanel && (
             <button
               type="button"
               data-testid="refresh"
-              title="Reload the mailbox lists from the servers"
+              title={t('popup_refresh_title')}
               onClick={() => void loadMailboxes(accounts ?? [], true)}
             >
-              Refresh
+              {t('popup_refresh')}
             </button>
           )}
           {vault.enabled && !vault.locked && (
             <button
               type="button"
               data-testid="lock"
-              title="Lock your accounts until the passphrase is entered"
+              title={t('popup_lock_title')}
               onClick={() => void lock()}
             >
-              Lock
+              {t('popup_lock')}
             </button>
           )}
           <button type="button" onClick={openOptions}>
-            Accounts
+            {t('popup_accounts')}
           </button>
         </div>
       </header>
@@ -189,28 +195,30 @@ export function Popup() {
       )}
       {accounts?.length === 0 && (
         <div class="empty" data-testid="no-accounts">
-          <p>Add a cPanel account to open its Webmail in one click.</p>
+          <p>{t('popup_empty')}</p>
           <button type="button" class="primary" onClick={openOptions}>
-            Add an account
+            {t('popup_add_account')}
           </button>
         </div>
       )}
       {accounts && accounts.length > 0 && (
         <>
           <label class="visually-hidden" for="search">
-            Search mailboxes
+            {t('popup_search_label')}
           </label>
           <input
             id="search"
             type="text"
             data-testid="search"
-            placeholder="Search mailboxes or type an address"
+            placeholder={t('popup_search_placeholder')}
             autocomplete="off"
             spellcheck={false}
             role="combobox"
             aria-expanded="true"
             aria-controls="mailbox-list"
             aria-activedescendant={shown.length > 0 ? `mailbox-option-${highlighted}` : undefined}
+            aria-describedby="pin-hint"
+            aria-keyshortcuts="Alt+P"
             value={query}
             onInput={(event) => {
               setQuery(event.currentTarget.value);

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 
@@ -25,7 +26,7 @@ export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
 
   return (
     <form class="unlock" data-testid="unlock-form" onSubmit={unlock}>
-      <label for="unlock-passphrase">Locked. Enter your passphrase to open accounts.</label>
+      <label for="unlock-passphrase">{t('popup_unlock_prompt')}</label>
       <div class="row">
         <input
           id="unlock-passphrase"
@@ -37,7 +38,7 @@ export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
           autoFocus
         />
         <button type="submit" class="primary" disabled={busy || !passphrase}>
-          Unlock
+          {t('popup_unlock')}
         </button>
       </div>
       <ErrorNote error={error} />

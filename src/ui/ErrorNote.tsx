@@ -1,21 +1,22 @@
 import browser from 'webextension-polyfill';
 import { LauncherError } from '../cpanel/errors';
+import { t } from '../i18n/t';
 import { ERROR_ADVICE } from './errorAdvice';
+import { errorText } from './errorText';
 
 /** A failure as the user sees it: what happened, what to do, a button to do it, and the stable code. */
 export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null;
   const code = error instanceof LauncherError ? error.code : 'invalid_response';
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
   const { advice, action } = ERROR_ADVICE[code];
   const origin = error instanceof LauncherError ? error.origin : undefined;
   return (
     <div class="error-note" role="alert" data-testid="error" data-code={code}>
-      <p class="error">{message}</p>
-      <p class="muted advice">{advice}</p>
+      <p class="error">{errorText(error)}</p>
+      <p class="muted advice">{t(advice)}</p>
       {action === 'options' && (
         <button type="button" class="small" onClick={() => void browser.runtime.openOptionsPage()}>
-          Open the options page
+          {t('advice_open_options')}
         </button>
       )}
       {action === 'openServer' && origin && (
@@ -25,7 +26,7 @@ export function ErrorNote({ error }: { error: unknown }) {
           data-testid="open-server"
           onClick={() => void browser.tabs.create({ url: `${origin}/` })}
         >
-          Open {origin}
+          {t('advice_open_server', origin)}
         </button>
       )}
     </div>

@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import { accountInputSchema } from '../../core/accountInput';
 import { exportAccounts, importAccounts } from '../../core/transfer';
 import type { Credentials } from '../../cpanel/credentials';
-import { LauncherError } from '../../cpanel/errors';
+import { LauncherError, msg } from '../../cpanel/errors';
 import { verifyCredentials } from '../../cpanel/verify';
+import { inputIssueKey } from '../../i18n/accountInput';
 import type { HandlerTable } from '../messages';
 import type { Services } from './index';
 
@@ -24,18 +25,21 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
   /** Checks the token with one harmless call, after making sure the server may be contacted at all. */
   async function verify(credentials: Credentials): Promise<string> {
     if (!(await hostAccess.has(credentials.host))) {
-      throw new LauncherError(
-        'permission_denied',
-        `Allow access to ${credentials.host} to save this account.`,
-      );
+      throw new LauncherError('permission_denied', msg('error_allow_access', credentials.host));
     }
     return verifyCredentials(credentials, services.transport);
+  }
+
+  /** The first thing wrong with an entered account, in the user's language where the check is known. */
+  function invalidInput(issue: v.BaseIssue<unknown>): LauncherError {
+    const key = inputIssueKey(issue);
+    return new LauncherError('bad_input', key ? msg(key) : issue.message);
   }
 
   return {
     async 'account.save'({ account }) {
       const parsed = v.safeParse(accountInputSchema, account);
-      if (!parsed.success) throw new LauncherError('bad_input', parsed.issues[0].message);
+      if (!parsed.success) throw invalidInput(parsed.issues[0]);
       const verified = await verify(parsed.output);
       return { id: await accounts.add(parsed.output), verified };
     },
@@ -51,7 +55,7 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
       const current = await accounts.get(id);
       const token = changes.token?.trim() || undefined;
       if (current.managed) {
-        if (!token) throw new LauncherError('bad_input', 'Paste the API token for this account.');
+        if (!token) throw new LauncherError('bad_input', msg('error_paste_token'));
         const { kind, host, port, username } = current;
         const verified = await verify({ kind, host, port, username, token });
         await accounts.edit(id, { token });
@@ -69,7 +73,7 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
         // The stored token stands in for validation when the user did not type a new one.
         token: token ?? (await accounts.credentials(id)).token,
       });
-      if (!parsed.success) throw new LauncherError('bad_input', parsed.issues[0].message);
+      if (!parsed.success) throw invalidInput(parsed.issues[0]);
       const input = parsed.output;
       const connectionChanged =
         token !== undefined ||

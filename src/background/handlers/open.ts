@@ -1,4 +1,4 @@
-import { LauncherError } from '../../cpanel/errors';
+import { LauncherError, msg } from '../../cpanel/errors';
 import type { HandlerTable } from '../messages';
 import type { Services } from './index';
 
@@ -34,7 +34,7 @@ export function openHandlers(services: Services): Pick<HandlerTable, OpenTypes> 
     },
     async 'launch.claim'({ launchId }, sender) {
       if (sender.url?.split('#')[0] !== services.launchPagePath) {
-        throw new LauncherError('bad_input', 'Only the launch page may claim a sign-in.');
+        throw new LauncherError('bad_input', msg('error_launch_claim'));
       }
       return { login: await launcher.claim(launchId) };
     },
