@@ -21,6 +21,11 @@ export const tabOpener: TabOpener = {
     if (tab.id === undefined) throw new Error('The browser did not open a tab.');
     return tab.id;
   },
+  reveal: (tabId) =>
+    browser.tabs.update(tabId, { active: true }).then(
+      () => true,
+      () => false,
+    ),
 };
 
 export const hostAccess: HostAccess = {

@@ -1,4 +1,4 @@
-import { LauncherError } from '../cpanel/errors';
+import { LauncherError, msg } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
 import type { TabOpener } from './ports';
 
@@ -12,6 +12,11 @@ export interface LaunchOptions {
 
 /** An unclaimed login is dropped after this long, so a session never sits in memory for nothing. */
 const UNCLAIMED_TTL_MS = 60_000;
+/**
+ * A second trigger of the same target this soon after a sign-in is the same intent (a double-click, a
+ * double-tapped shortcut): it is answered with the tab already open instead of a second session.
+ */
+export const REPEAT_WINDOW_MS = 2_000;
 
 /**
  * Opens signed-in tabs. The launch tab opens at once, in parallel with the API call, and claims its login
@@ -20,16 +25,20 @@ const UNCLAIMED_TTL_MS = 60_000;
 export class Launcher {
   readonly #pending = new Map<string, Promise<LoginRequest>>();
   readonly #inFlight = new Map<string, Promise<{ tabId: number }>>();
+  /** The tab each key last signed in, and when; only successes are kept. */
+  readonly #recent = new Map<string, { tabId: number; at: number }>();
 
   constructor(
     private readonly tabs: TabOpener,
     /** The launch page's URL for one launch id. */
     private readonly launchPageUrl: (launchId: string) => string,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
    * Starts `createLogin` and opens the launch tab. Two triggers with the same `key` while the first is
-   * under way share its tab and its single API call.
+   * under way, or within REPEAT_WINDOW_MS of its success while its tab is still open, are shown its tab and its
+   * single API call.
    */
   launch(
     key: string,
@@ -38,7 +47,7 @@ export class Launcher {
   ): Promise<{ tabId: number }> {
     const running = this.#inFlight.get(key);
     if (running) return running;
-    const launch = this.start(createLogin, options).finally(() => this.#inFlight.delete(key));
+    const launch = this.reuseOrStart(key, createLogin, options).finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, launch);
     return launch;
   }
@@ -47,15 +56,28 @@ export class Launcher {
   claim(launchId: string): Promise<LoginRequest> {
     const pending = this.#pending.get(launchId);
     if (!pending) {
-      return Promise.reject(
-        new LauncherError(
-          'not_found',
-          'This sign-in was already used or has expired. Start it again from the popup.',
-        ),
-      );
+      return Promise.reject(new LauncherError('not_found', msg('error_launch_used')));
     }
     this.#pending.delete(launchId);
     return pending;
+  }
+
+  private async reuseOrStart(
+    key: string,
+    createLogin: () => Promise<LoginRequest>,
+    options: LaunchOptions,
+  ): Promise<{ tabId: number }> {
+    const recent = this.#recent.get(key);
+    if (recent && this.now() - recent.at < REPEAT_WINDOW_MS && (await this.tabs.reveal(recent.tabId))) {
+      return { tabId: recent.tabId };
+    }
+    this.#recent.delete(key);
+    const result = await this.start(createLogin, options);
+    for (const [other, { at }] of this.#recent) {
+      if (this.now() - at >= REPEAT_WINDOW_MS) this.#recent.delete(other);
+    }
+    this.#recent.set(key, { tabId: result.tabId, at: this.now() });
+    return result;
   }
 
   private async start(

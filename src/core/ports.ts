@@ -11,6 +11,8 @@ export interface KeyValueStore {
 export interface TabOpener {
   /** Opens an extension page in a new active tab and resolves to the tab's id. */
   open(url: string): Promise<number>;
+  /** Brings the tab to the front if it is still open, and says whether it was. */
+  reveal(tabId: number): Promise<boolean>;
 }
 
 export interface HostAccess {

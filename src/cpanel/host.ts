@@ -12,7 +12,17 @@ export function isValidHost(host: string): boolean {
   const labels = host.split('.');
   // A name whose last label is all digits would be read by URL parsers as an IPv4 number.
   if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return false;
-  return labels.every((label) => DNS_LABEL.test(label));
+  if (!labels.every((label) => DNS_LABEL.test(label))) return false;
+  // An `xn--` label must be valid punycode, or the browser's URL parser rewrites or rejects the name.
+  return !labels.some((label) => /^xn--/i.test(label)) || parsesUnchanged(host);
+}
+
+function parsesUnchanged(host: string): boolean {
+  try {
+    return new URL(`https://${host}/`).hostname === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 function isIpv6(text: string): boolean {

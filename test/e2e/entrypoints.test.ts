@@ -164,9 +164,12 @@ describe('keyboard shortcuts', () => {
     );
     const page = opened[opened.length - 1] as Page;
     await page.bringToFront();
+    // Another address than the one just opened: a repeat of the same target within seconds is taken as a
+    // double trigger and answered with the tab already open.
     await page.evaluate(() => {
-      const node = document.querySelector('[data-testid="signed-in-user"]');
-      if (node) getSelection()?.selectAllChildren(node);
+      const node = document.body.appendChild(document.createElement('p'));
+      node.textContent = 'Write to support@example.net.';
+      getSelection()?.selectAllChildren(node);
     });
     const tabId = await browser.worker.evaluate(
       `chrome.tabs.query({ url: ${JSON.stringify(first.url)} }).then((tabs) => tabs[0].id)`,
@@ -176,8 +179,8 @@ describe('keyboard shortcuts', () => {
         `chrome.tabs.get(${tabId}).then((tab) => chrome.commands.onCommand.dispatch('open-webmail-for-selection', tab))`,
       ),
     );
-    expect(result.user).toBe('info@example.com');
-    expect(result.url).not.toBe(first.url);
+    expect(first.user).toBe('info@example.com');
+    expect(result.user).toBe('support@example.net');
   });
 });
 

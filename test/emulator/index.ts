@@ -5,13 +5,30 @@ import type { Socket } from 'node:net';
 import { PORTS } from './constants';
 import type { EmulatorContext } from './context';
 import { Directory } from './directory';
+import { FaultController, untrustedTlsMaterial } from './faults';
 import { cloneFixture, demoFixture } from './fixture';
 import { createHandler } from './router';
 import { SessionStore } from './sessions';
-import { createTlsMaterial } from './tls';
-import type { EmulatorOptions, RequestRecord, RunningEmulator } from './types';
+import { createTlsMaterial, type TlsMaterial } from './tls';
+import type {
+  EmulatorOptions,
+  ExtraListener,
+  ListenerOptions,
+  RequestRecord,
+  RunningEmulator,
+} from './types';
 
 export { COOKIE_BY_SERVICE, PORT_BY_SERVICE, PORTS, WHM_VERSION } from './constants';
+export {
+  CONTROL_PATH,
+  FAULT_HEADER,
+  FAULT_KINDS,
+  FaultController,
+  type FaultHit,
+  type FaultKind,
+  type FaultMatch,
+  type FaultRule,
+} from './faults';
 export {
   cloneFixture,
   DEMO_PASSWORD,
@@ -34,8 +51,10 @@ export type {
   CookieSession,
   CpanelAccountFixture,
   EmulatorOptions,
+  ExtraListener,
   Fixture,
   IssuedSession,
+  ListenerOptions,
   MailboxFixture,
   RequestRecord,
   RunningEmulator,
@@ -61,26 +80,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const record = (r: RequestRecord): void => {
     requests.push(r);
   };
-
-  // Tracked by hand so close() can end keep-alive and half-open TLS connections at once.
-  const sockets = new Set<Socket>();
-  const servers: Server[] = [];
-  try {
-    for (const port of [PORTS.cpanel, PORTS.whm, PORTS.webmail]) {
-      const server = createServer({ key: tls.key, cert: tls.cert }, createHandler(ctx, port, record));
-      server.on('connection', (socket: Socket) => {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-      });
-      // A client that drops mid-handshake must not crash the test process.
-      server.on('tlsClientError', () => {});
-      await listen(server, port, address);
-      servers.push(server);
-    }
-  } catch (error) {
-    await closeAll(servers, sockets);
-    throw error;
-  }
+  const faults = new FaultController();
+  const handlers = new Map(
+    [PORTS.cpanel, PORTS.whm, PORTS.webmail].map((port) => [port, createHandler(ctx, port, record, faults)]),
+  );
+  const main = await openListeners(address, [PORTS.cpanel, PORTS.whm, PORTS.webmail], tls, handlers);
+  const extras: ExtraListener[] = [];
+  const addListener = async (at: string, listenerOptions: ListenerOptions = {}): Promise<ExtraListener> => {
+    const extra = await extraListener(at, listenerOptions, tls, handlers);
+    extras.push(extra);
+    return extra;
+  };
 
   let closing: Promise<void> | null = null;
   return {
@@ -92,11 +102,94 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     sessions: sessions.issued,
     cookieSessions: sessions.cookies,
+    faults,
     expireAllSessions: () => sessions.expireAll(),
+    addListener,
+    close: () => {
+      closing ??= Promise.all([main.close(), ...extras.map((extra) => extra.close())]).then(() => undefined);
+      return closing;
+    },
+  };
+}
+
+type Handler = ReturnType<typeof createHandler>;
+
+interface ListenerGroup {
+  close(): Promise<void>;
+}
+
+/** HTTPS listeners on one address, one per port, with their sockets tracked so close() ends them at once. */
+async function openListeners(
+  address: string,
+  ports: readonly number[],
+  material: TlsMaterial,
+  handlers: ReadonlyMap<number, Handler>,
+): Promise<ListenerGroup> {
+  // Tracked by hand so close() can end keep-alive and half-open TLS connections at once.
+  const sockets = new Set<Socket>();
+  const servers: Server[] = [];
+  try {
+    for (const port of ports) {
+      const handler = handlers.get(port);
+      if (!handler) throw new Error(`no service on port ${port}`);
+      const server = createServer({ key: material.key, cert: material.cert }, handler);
+      server.on('connection', (socket: Socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+      });
+      // A client that drops mid-handshake (or rejects the certificate) must not crash the test process.
+      server.on('tlsClientError', () => {});
+      await listen(server, port, address);
+      servers.push(server);
+    }
+  } catch (error) {
+    await closeAll(servers, sockets);
+    throw error;
+  }
+  let closing: Promise<void> | null = null;
+  return {
     close: () => {
       closing ??= closeAll(servers, sockets);
       return closing;
     },
+  };
+}
+
+/**
+ * The same emulator (same state, same faults) on another loopback address: an account saved there can then
+ * meet a certificate the browser does not trust (setTrusted(false)) or a port where nothing listens (close()).
+ */
+async function extraListener(
+  address: string,
+  options: ListenerOptions,
+  trustedMaterial: TlsMaterial,
+  handlers: ReadonlyMap<number, Handler>,
+): Promise<ExtraListener> {
+  const ports = [...(options.ports ?? [PORTS.cpanel, PORTS.whm, PORTS.webmail])];
+  const material = async (trusted: boolean) => (trusted ? trustedMaterial : untrustedTlsMaterial(address));
+  let trusted = options.trusted ?? true;
+  let group: ListenerGroup | null = await openListeners(address, ports, await material(trusted), handlers);
+  const stop = async (): Promise<void> => {
+    const current = group;
+    group = null;
+    await current?.close();
+  };
+  return {
+    address,
+    ports,
+    get trusted() {
+      return trusted;
+    },
+    get listening() {
+      return group !== null;
+    },
+    // A new server each time: open connections and TLS session tickets of the old key must not survive.
+    async setTrusted(value) {
+      await stop();
+      trusted = value;
+      group = await openListeners(address, ports, await material(value), handlers);
+    },
+    close: stop,
   };
 }
 

@@ -9,6 +9,7 @@ import {
 } from './auth';
 import { SERVICE_BY_PORT } from './constants';
 import type { EmulatorContext } from './context';
+import { applyFault, FAULT_HEADER, type FaultController, handleControl } from './faults';
 import {
   parseCookies,
   readBody,
@@ -43,11 +44,12 @@ export function createHandler(
   ctx: EmulatorContext,
   port: number,
   record: (r: RequestRecord) => void,
+  faults: FaultController,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const service = SERVICE_BY_PORT[port];
   if (!service) throw new Error(`no service on port ${port}`);
   return (req, res) => {
-    handle(ctx, port, service, req, res, record).catch((error: unknown) => {
+    handle(ctx, port, service, req, res, record, faults).catch((error: unknown) => {
       if (debug) console.error('[emulator] handler error', error);
       if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
       else res.destroy();
@@ -62,13 +64,19 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   record: (r: RequestRecord) => void,
+  faults: FaultController,
 ): Promise<void> {
   const body = await readBody(req);
   const creds = parseAuthorization(req.headers.authorization);
   const path = req.url ?? '/';
+  const method = req.method ?? 'GET';
+  const address = req.socket.localAddress ?? '';
+  // The control endpoint is the test's channel, not traffic: it is neither recorded nor faulted.
+  if (handleControl(faults, method, path, body, res)) return;
   record({
+    address,
     port,
-    method: req.method ?? 'GET',
+    method,
     path,
     authScheme: creds?.scheme ?? null,
     authUser: creds?.user ?? null,
@@ -78,6 +86,9 @@ async function handle(
   const url = new URL(path, 'https://emulator.invalid');
   // The query may carry a session string (GET /login/?session=…): log the path only.
   if (debug) console.error(`[emulator] ${port} ${req.method} ${url.pathname}`);
+  const header = req.headers[FAULT_HEADER];
+  const fault = faults.take({ address, port, method, path }, typeof header === 'string' ? header : undefined);
+  if (fault && (await applyFault(ctx, service, fault, req, res))) return;
 
   const { token, rest } = splitSecurityToken(url.pathname);
   const incoming: Incoming = {

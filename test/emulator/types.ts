@@ -1,4 +1,5 @@
 // Shared types of the emulator: the fixture that describes the fake server, and the public handle.
+import type { FaultController } from './faults';
 
 export interface MailboxFixture {
   email: string;
@@ -46,6 +47,8 @@ export type Service = 'cpaneld' | 'whostmgrd' | 'webmaild';
 export type AuthScheme = 'cpanel' | 'whm' | 'basic';
 
 export interface RequestRecord {
+  /** The local address it arrived on: the emulator's own, or an extra listener's. */
+  address: string;
   port: number;
   method: string;
   /** Path including the query string, exactly as received. */
@@ -104,6 +107,25 @@ export interface EmulatorOptions {
   now?: () => number;
 }
 
+export interface ListenerOptions {
+  /** Default all three service ports. */
+  ports?: number[];
+  /** false: a fresh self-signed key the browser does not trust instead of the emulator's. Default true. */
+  trusted?: boolean;
+}
+
+/** The emulator served on one more loopback address, for the network-level faults. */
+export interface ExtraListener {
+  address: string;
+  ports: number[];
+  readonly trusted: boolean;
+  readonly listening: boolean;
+  /** Swaps the key (closing open connections): false makes the browser reject the certificate. */
+  setTrusted(trusted: boolean): Promise<void>;
+  /** Stops listening: the address then refuses connections. */
+  close(): Promise<void>;
+}
+
 export interface RunningEmulator {
   address: string;
   ports: { cpanel: number; whm: number; webmail: number };
@@ -117,6 +139,10 @@ export interface RunningEmulator {
   sessions: ReadonlyMap<string, IssuedSession>;
   /** Browser sessions (cookies) by cookie value. */
   cookieSessions: ReadonlyMap<string, CookieSession>;
+  /** Fault injection: `faults.set({ fault, match, times })`, `faults.clear()`, `faults.hits`. */
+  faults: FaultController;
   expireAllSessions(): void;
+  /** Serves this emulator on another loopback address as well (same state and faults). */
+  addListener(address: string, options?: ListenerOptions): Promise<ExtraListener>;
   close(): Promise<void>;
 }

@@ -31,7 +31,10 @@ async function setup(granted = true) {
     '/json-api/create_user_session': (url: URL) => whmSession(url.searchParams.get('service') ?? ''),
   });
   const opened: string[] = [];
-  const launcher = new Launcher({ open: async (url) => opened.push(url) }, (id) => `ext://launch#${id}`);
+  const launcher = new Launcher(
+    { open: async (url) => opened.push(url), reveal: async () => true },
+    (id) => `ext://launch#${id}`,
+  );
   const hostAccess = { has: async () => granted };
   const recents = new Recents(store);
   const openers = new Openers({

@@ -1,0 +1,353 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../src/cpanel/errors';
+import {
+  DEMO_TOKEN,
+  type ExtraListener,
+  type FaultKind,
+  type FaultMatch,
+  HTTP_TEXT,
+  ROOT_TOKEN,
+  type RunningEmulator,
+  startEmulator,
+} from '../emulator';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { type AccountFields, addAccountThroughOptions, addVerifiedAccount } from './flows';
+import {
+  captureNotifications,
+  ErrorWatch,
+  launchWithArgs,
+  notificationIds,
+  settingsOf,
+  shownNotifications,
+  storageSnapshot,
+  WAIT,
+  waitUntil,
+} from './observe';
+
+// Every injected fault, asserted where the user acted: the popup (and the launch tab it opened), a
+// notification for the shortcut and the context menu, the options page for a save, the server's own page
+// for a rejected Webmail login. One emulator serves four addresses: its own, one that will present an
+// untrusted certificate, one that will stop listening, one the browser will fail to resolve.
+const HOST = '127.0.0.20';
+const UNTRUSTED = '127.0.0.21';
+const GONE = '127.0.0.22';
+const NOWHERE = '127.0.0.23';
+
+const SESSION_CALL: FaultMatch = { address: HOST, port: 2083, path: '/execute/Session/' };
+const WHM_SESSION_CALL: FaultMatch = { address: HOST, port: 2087, path: '/json-api/create_user_session' };
+
+const ACCOUNTS: AccountFields[] = [
+  { host: HOST, username: 'demo', token: DEMO_TOKEN, label: 'Main' },
+  { host: HOST, username: 'root', token: ROOT_TOKEN, kind: 'whm', label: 'Root' },
+  { host: UNTRUSTED, username: 'demo', token: DEMO_TOKEN, label: 'Untrusted' },
+  { host: GONE, username: 'demo', token: DEMO_TOKEN, label: 'Gone' },
+  { host: NOWHERE, username: 'demo', token: DEMO_TOKEN, label: 'Nowhere' },
+];
+
+interface HttpFault {
+  fault: FaultKind;
+  code: ErrorCode;
+  /** What the message must say happened (the advice, what to do, is checked separately). */
+  says: RegExp;
+  message?: string;
+}
+
+const STATUS0_TEXT = 'Session creation is not permitted.';
+
+const HTTP_FAULTS: HttpFault[] = [
+  { fault: 'http401', code: 'auth_failed', says: /token/i },
+  { fault: 'http403', code: 'auth_failed', says: /token|403/i },
+  { fault: 'htmlLogin', code: 'not_json', says: /web page|login page/i },
+  { fault: 'status0', code: 'api_error', says: /Session creation is not permitted\./, message: STATUS0_TEXT },
+  { fault: 'http500', code: 'api_error', says: /HTTP 500/ },
+  { fault: 'truncatedJson', code: 'not_json', says: /not API data/i },
+  { fault: 'malformedJson', code: 'not_json', says: /not API data/i },
+  { fault: 'wrongShape', code: 'invalid_response', says: /unexpected shape/i },
+  { fault: 'unsafeSession', code: 'invalid_response', says: /unusable/i },
+  { fault: 'reset', code: 'network', says: /refused|dropped|could not be reached/i },
+];
+
+let emulator: RunningEmulator;
+let browser: ExtensionBrowser;
+let watch: ErrorWatch;
+let untrusted: ExtraListener;
+let gone: ExtraListener;
+let profileDir: string;
+let baseline: Record<string, string>;
+const opened: Page[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ address: HOST });
+  untrusted = await emulator.addListener(UNTRUSTED, { ports: [2083] });
+  gone = await emulator.addListener(GONE, { ports: [2083] });
+  await emulator.addListener(NOWHERE, { ports: [2083] });
+  profileDir = mkdtempSync(join(tmpdir(), 'wml-faults-'));
+
+  // First run: every account is saved while its server answers, and the popup caches the mailbox lists.
+  const first = await launchWithExtension({ trustSpki: [emulator.spki], profileDir });
+  try {
+    for (const account of ACCOUNTS) await addVerifiedAccount(first, account);
+    const popup = await first.openPage('src/popup/index.html');
+    const cached = async () =>
+      Object.keys(await storageSnapshot(first.worker)).filter((key) => key.startsWith('mailboxes:'))
+        .length === 4;
+    await waitUntil(cached, 'the mailbox lists of the four cPanel accounts');
+    await popup.close();
+  } finally {
+    await first.close();
+  }
+
+  // Second run on the same profile: NOWHERE no longer resolves, as after its DNS record vanished.
+  browser = await launchWithArgs({
+    trustSpki: [emulator.spki],
+    profileDir,
+    extraArgs: [`--host-resolver-rules=MAP ${NOWHERE} ~NOTFOUND`],
+  });
+  browser.context.on('page', (page) => opened.push(page));
+  watch = await ErrorWatch.start(browser);
+  baseline = settingsOf(await storageSnapshot(browser.worker));
+  expect(JSON.parse(baseline.accounts ?? '{}').accounts).toHaveLength(ACCOUNTS.length);
+}, 120_000);
+
+afterEach(async () => {
+  emulator.faults.clear();
+  await Promise.all(opened.splice(0).map((page) => page.close()));
+  // No uncaught error or unhandled rejection anywhere, and no failure touched the settings.
+  expect(watch.take()).toEqual([]);
+  expect(settingsOf(await storageSnapshot(browser.worker))).toEqual(baseline);
+});
+
+afterAll(async () => {
+  await watch?.stop();
+  await browser?.close();
+  await emulator?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function popup(): Promise<Page> {
+  const page = await browser.openPage('src/popup/index.html');
+  await page.getByTestId('account').first().waitFor();
+  return page;
+}
+
+function accountButton(page: Page, label: string, testId: string) {
+  return page.locator(`[data-testid="account"][aria-label="${label}"] [data-testid="${testId}"]`);
+}
+
+interface Shown {
+  message: string;
+  advice: string;
+}
+
+/** The launch tab shows the code, what happened and what to do; returns the last two. */
+async function launchTabShows(tab: Page, code: ErrorCode): Promise<Shown> {
+  await expect.poll(() => tab.getByTestId('error-code').textContent(), WAIT).toBe(code);
+  const message = (await tab.getByTestId('error-message').textContent()) ?? '';
+  const advice = (await tab.getByTestId('error-advice').textContent()) ?? '';
+  expect(message.length).toBeGreaterThan(10);
+  expect(advice.length).toBeGreaterThan(10);
+  expect(await tab.getByTestId('signed-in-user').count()).toBe(0);
+  return { message, advice };
+}
+
+/** Clicks in the popup; the popup and the launch tab it opened both tell the same failure. */
+async function failsInPopup(
+  click: (page: Page) => Promise<void>,
+  code: ErrorCode,
+): Promise<Shown & { page: Page }> {
+  const page = await popup();
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), click(page)]);
+  const note = page.getByTestId('error');
+  await expect.poll(() => note.getAttribute('data-code'), WAIT).toBe(code);
+  const shown = await launchTabShows(tab, code);
+  const text = (await note.textContent()) ?? '';
+  expect(text).toContain(shown.message);
+  expect(text).toContain(shown.advice);
+  return { ...shown, page };
+}
+
+/** Runs a trigger that has no page; a notification with the code tells the failure, and so does the tab. */
+async function failsWithNotification(trigger: string, code: ErrorCode): Promise<Shown> {
+  await captureNotifications(browser.worker);
+  const before = (await shownNotifications(browser.worker)).length;
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), browser.worker.evaluate(trigger)]);
+  await expect
+    .poll(async () => (await shownNotifications(browser.worker)).slice(before).map((note) => note.id), WAIT)
+    .toEqual([expect.stringMatching(new RegExp(`^wml-error:${code}:\\d+$`))]);
+  const note = (await shownNotifications(browser.worker))[before];
+  expect(await notificationIds(browser.worker)).toContain(note?.id);
+  const shown = await launchTabShows(tab, code);
+  expect(note?.message).toContain(shown.message);
+  expect(note?.message).toContain(shown.advice);
+  return shown;
+}
+
+const SHORTCUT = `chrome.commands.onCommand.dispatch('open-default-webmail')`;
+const menuClick = (address: string) => `chrome.contextMenus.onClicked.dispatch({
+  menuItemId: 'open-webmail-for-address', editable: false, pageUrl: 'https://elsewhere.example/',
+  linkUrl: 'mailto:${address}' }, { id: -1 })`;
+
+describe('API faults, clicked in the popup (cPanel token)', () => {
+  it.each(HTTP_FAULTS)('$fault → $code', async ({ fault, code, says, message }) => {
+    emulator.faults.set({ fault, match: SESSION_CALL, ...(message ? { message } : {}) });
+    const shown = await failsInPopup((page) => accountButton(page, 'Main', 'open-webmail').click(), code);
+    expect(shown.message).toMatch(says);
+    expect(emulator.faults.hits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('API faults, clicked in the popup (WHM token)', () => {
+  const whmFaults = HTTP_FAULTS.filter(({ fault }) =>
+    ['http401', 'http403', 'htmlLogin', 'status0', 'truncatedJson', 'wrongShape', 'unsafeSession'].includes(
+      fault,
+    ),
+  );
+  it.each(whmFaults)('$fault → $code', async ({ fault, code, says, message }) => {
+    emulator.faults.set({ fault, match: WHM_SESSION_CALL, ...(message ? { message } : {}) });
+    const shown = await failsInPopup((page) => accountButton(page, 'Root', 'open-whm').click(), code);
+    expect(shown.message).toMatch(says);
+    expect(emulator.faults.hits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('API faults, from the keyboard shortcut (notification)', () => {
+  it.each(HTTP_FAULTS)('$fault → $code', async ({ fault, code, says, message }) => {
+    emulator.faults.set({ fault, match: SESSION_CALL, ...(message ? { message } : {}) });
+    const shown = await failsWithNotification(SHORTCUT, code);
+    expect(shown.message).toMatch(says);
+  });
+});
+
+describe('server states', () => {
+  it('a suspended mailbox, from the context menu: api_error with the server’s reason', async () => {
+    const shown = await failsWithNotification(menuClick('frozen@example.com'), 'api_error');
+    expect(shown.message).toContain('Logins for “frozen@example.com” are suspended.');
+  });
+
+  it('a token rejected for a mailbox, from the context menu: auth_failed', async () => {
+    emulator.faults.set({ fault: 'http401', match: SESSION_CALL });
+    await failsWithNotification(menuClick('info@example.com'), 'auth_failed');
+  });
+
+  it('a suspended account (the server’s own 403): auth_failed in the popup', async () => {
+    const demo = emulator.fixture.accounts.find((account) => account.user === 'demo');
+    if (!demo) throw new Error('no demo account');
+    demo.suspended = true;
+    try {
+      await failsInPopup((page) => accountButton(page, 'Main', 'open-webmail').click(), 'auth_failed');
+    } finally {
+      demo.suspended = false;
+    }
+    expect(
+      emulator.requests.some((request) => request.path.includes('create_webmail_session_for_self')),
+    ).toBe(true);
+  });
+
+  it('session creation switched off by the host: api_error with the server’s text', async () => {
+    const demo = emulator.fixture.accounts.find((account) => account.user === 'demo');
+    if (!demo) throw new Error('no demo account');
+    demo.sessionCreationDisabled = true;
+    try {
+      const shown = await failsInPopup(
+        (page) => accountButton(page, 'Main', 'open-webmail').click(),
+        'api_error',
+      );
+      expect(shown.message).toContain(STATUS0_TEXT);
+    } finally {
+      demo.sessionCreationDisabled = false;
+    }
+  });
+});
+
+describe('network faults', () => {
+  it('an untrusted certificate: tls, with a button to open the server', async () => {
+    await untrusted.setTrusted(false);
+    const shown = await failsInPopup(
+      (page) => accountButton(page, 'Untrusted', 'open-webmail').click(),
+      'tls',
+    );
+    expect(shown.message).toMatch(/certificate/i);
+    expect(await shown.page.getByTestId('open-server').isVisible()).toBe(true);
+  });
+
+  it('an untrusted certificate on save: tls on the options page, nothing stored', async () => {
+    const options = await addAccountThroughOptions(browser, {
+      host: UNTRUSTED,
+      username: 'demo',
+      token: DEMO_TOKEN,
+      label: 'Again',
+    });
+    await expect.poll(() => options.getByTestId('error').getAttribute('data-code'), WAIT).toBe('tls');
+    expect(await options.getByTestId('error').textContent()).toMatch(/certificate/i);
+  });
+
+  it('connection refused: network', async () => {
+    await gone.close();
+    const shown = await failsInPopup(
+      (page) => accountButton(page, 'Gone', 'open-webmail').click(),
+      'network',
+    );
+    expect(shown.message).toMatch(/refused/i);
+  });
+
+  it('an unknown host (DNS): network, saying the name was not found', async () => {
+    const shown = await failsInPopup(
+      (page) => accountButton(page, 'Nowhere', 'open-webmail').click(),
+      'network',
+    );
+    expect(shown.message).toMatch(/could not be found/i);
+  });
+
+  it('an unknown host on save: network on the options page, nothing stored', async () => {
+    const options = await addAccountThroughOptions(browser, {
+      host: NOWHERE,
+      username: 'demo',
+      token: DEMO_TOKEN,
+      label: 'Typo',
+    });
+    await expect.poll(() => options.getByTestId('error').getAttribute('data-code'), WAIT).toBe('network');
+    expect(await options.getByTestId('error').textContent()).toMatch(/could not be found/i);
+  });
+
+  it('a hung response: timeout within 15 s, and the message says so', { timeout: 30_000 }, async () => {
+    emulator.faults.set({ fault: 'hang', match: SESSION_CALL });
+    const page = await popup();
+    const started = Date.now();
+    const [tab] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      accountButton(page, 'Main', 'open-webmail').click(),
+    ]);
+    await page.locator('[data-testid="error"][data-code="timeout"]').waitFor({ timeout: 20_000 });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThan(14_000);
+    expect(elapsed).toBeLessThanOrEqual(16_000);
+    const shown = await launchTabShows(tab, 'timeout');
+    expect(shown.message).toMatch(/15 seconds/);
+  });
+});
+
+describe('a Webmail login that rejects the session', () => {
+  it.each([
+    ['expired', 'sessionExpired'],
+    ['already used', 'sessionUsed'],
+  ] as const)('%s: the server’s login-failure page, and nothing claims success', async (_name, fault) => {
+    emulator.faults.set({ fault, match: { address: HOST, port: 2096, path: '/login' }, times: 1 });
+    const page = await popup();
+    const [tab] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      accountButton(page, 'Main', 'open-webmail').click(),
+    ]);
+    await tab.getByTestId('login-failure').waitFor();
+    expect(await tab.getByTestId('login-failure').textContent()).toContain(HTTP_TEXT.loginInvalid);
+    expect(tab.url()).toMatch(new RegExp(`^https://${HOST.replace(/\./g, '\\.')}:2096/cpsess\\d+/login$`));
+    expect(await tab.getByTestId('signed-in-user').count()).toBe(0);
+    // The API call succeeded, so the popup has nothing to report, and no launch page said "signed in".
+    await expect.poll(() => page.getByTestId('error').count(), WAIT).toBe(0);
+    expect(emulator.faults.hits.map((hit) => hit.fault)).toEqual([fault]);
+    expect(emulator.cookieSessions.size).toBe(0);
+  });
+});
