@@ -1,25 +1,45 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { dropPublicFiles } from './scripts/firefox/dropPublicFiles.ts';
+import { firefoxManifest } from './scripts/firefox/manifest.ts';
+import { noHtmlSink } from './scripts/firefox/noHtmlSink.ts';
 import { EMULATOR_HOSTS } from './test/e2e/hosts.ts';
 
 /**
- * `vite build` writes the store build to dist/chrome. `vite build --mode test` writes dist/chrome-test, the
- * same extension granted the emulator's loopback origins up front, since headless Chromium cannot click
- * "Allow" on a permission prompt.
+ * `vite build` writes the Chrome store build to dist/chrome. `vite build --mode test` writes dist/chrome-test,
+ * the same extension granted the emulator's loopback origins up front, since headless Chromium cannot click
+ * "Allow" on a permission prompt. `vite build --mode firefox` writes the Firefox store build to dist/firefox
+ * from the same sources and manifest (see scripts/firefox/manifest.ts).
  */
 export default defineConfig(({ mode }) => {
+  if (mode === 'firefox') {
+    return target(firefoxManifest(manifest), 'dist/firefox', 'firefox140', 'firefox', [
+      noHtmlSink(),
+      dropPublicFiles(),
+    ]);
+  }
   const testBuild = mode === 'test';
   const finalManifest = testBuild
     ? { ...manifest, host_permissions: EMULATOR_HOSTS.map((host) => `https://${host}/*`) }
     : manifest;
+  return target(finalManifest, testBuild ? 'dist/chrome-test' : 'dist/chrome', 'chrome120', 'chrome');
+});
+
+function target(
+  finalManifest: object,
+  outDir: string,
+  esTarget: string,
+  browser: 'chrome' | 'firefox',
+  extraPlugins: Plugin[] = [],
+): UserConfig {
   return {
-    plugins: [crx({ manifest: finalManifest as ManifestV3Export })],
+    plugins: [...extraPlugins, crx({ manifest: finalManifest as ManifestV3Export, browser })],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
-      outDir: testBuild ? 'dist/chrome-test' : 'dist/chrome',
+      outDir,
       emptyOutDir: true,
-      target: 'chrome120',
+      target: esTarget,
       modulePreload: false,
       rollupOptions: {
         // The launch page is opened by the worker, not named in the manifest, so it is listed here.
@@ -27,4 +47,4 @@ export default defineConfig(({ mode }) => {
       },
     },
   };
-});
+}

@@ -1,5 +1,5 @@
 // Prints one closing line for the whole `npm test` run ("Tests: N passed, N failed") from the JSON
-// reports of the unit and e2e runs, so a CI log states what was executed.
+// reports of the unit, Firefox, e2e and live-emulator runs, so a CI log states what was executed.
 import { existsSync, readFileSync } from 'node:fs';
 
 interface VitestReport {
@@ -12,6 +12,7 @@ interface VitestReport {
 const reports = [
   'artifacts/test-results/unit.json',
   'artifacts/test-results/e2e.json',
+  'artifacts/test-results/firefox.json',
   'artifacts/test-results/live-emulator.json',
 ];
 let passed = 0;

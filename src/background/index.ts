@@ -12,6 +12,7 @@ import { hostAccess, storageArea, tabOpener } from './adapters';
 import { registerAutoLock } from './autoLock';
 import { openDefaultWebmail, registerCommands } from './commands';
 import { registerContextMenu } from './contextMenu';
+import { registerFirefoxMenuTitle } from './firefoxMenus';
 import { createHandlers } from './handlers';
 import { ManagedPolicy } from './managedPolicy';
 import { createRouter } from './messages';
@@ -82,6 +83,7 @@ const route = createRouter(
 );
 browser.runtime.onMessage.addListener(route satisfies browser.Runtime.OnMessageListenerAsync);
 registerContextMenu(openers, pending);
+registerFirefoxMenuTitle();
 registerCommands(accounts, openers, pending);
 registerOmnibox(directory, openers, pending);
 registerNotificationClicks();
