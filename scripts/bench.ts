@@ -1,0 +1,252 @@
+// `npm run bench`: builds the extension, starts the cPanel emulator and headless Chromium, measures the
+// flows of issue #7 and prints one table (metric, p50, p95, target, verdict), also written to
+// artifacts/bench.json and artifacts/bench.md. Informational: it exits 0 whatever the verdicts, because
+// timings vary between machines; the deterministic sizes are enforced by `npm run size` in `npm test`.
+//
+// Options (after `npm run bench --`):
+//   --only=click,popup,cold  measure only these parts (sizes are always shown)
+//   --trace                  also write a Chrome trace of one launch per path (artifacts/bench-trace-*.json)
+//   --no-build               measure the builds already in dist/chrome and dist/chrome-bench
+// Sample counts: BENCH_PAIRS (default 20), BENCH_LOADS (20), BENCH_KEYS (20 digit + Backspace rounds),
+// BENCH_COLD (15).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { DEMO_TOKEN, type RunningEmulator, startEmulator } from '../test/emulator';
+import { BenchBrowser, type Tab } from './bench/browser';
+import { type ClickToLoadResult, measureClickToLoad } from './bench/clickToLoad';
+import { type ColdStartResult, measureColdStart } from './bench/coldStart';
+import { startLatencyProxy } from './bench/latency';
+import { fillMailboxCache, measurePopup, type PopupResult } from './bench/popup';
+import { markdownTable, type Row, textTable, verdict } from './bench/report';
+import {
+  BENCH_BUILD,
+  BENCH_HOST,
+  BLANK_PAGE,
+  BULK_MAILBOXES,
+  BULK_TOKEN,
+  BULK_USER,
+  BuildError,
+  benchFixture,
+  build,
+  buildForBrowser,
+  envCount,
+  FAR_HOST,
+  FAR_ONE_WAY_MS,
+  log,
+  removeAccount,
+  saveAccount,
+  sleep,
+} from './bench/setup';
+import { ratioOfMedians, summarize } from './bench/stats';
+import { milestones } from './bench/trace';
+import { ARTIFACTS } from './package';
+import { measureStoreBuild } from './size-budget';
+
+const PARTS = ['click', 'popup', 'cold'] as const;
+type Part = (typeof PARTS)[number];
+
+const argv = process.argv.slice(2);
+const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const parts = new Set<Part>(only ? (only.split(',') as Part[]) : PARTS);
+for (const part of parts) {
+  if (!PARTS.includes(part)) throw new Error(`--only takes ${PARTS.join(', ')}; not ${part}`);
+}
+const trace = argv.includes('--trace');
+const rebuild = !argv.includes('--no-build');
+const RTT = `${2 * FAR_ONE_WAY_MS} ms RTT`;
+
+interface Measured {
+  click?: { loopback: ClickToLoadResult; far: ClickToLoadResult };
+  popup?: PopupResult;
+  cold?: ColdStartResult;
+  chromium: string;
+}
+
+/** Click → load with one demo account on `host`: one account, so the popup has one own-Webmail button. */
+async function clickToLoad(
+  browser: BenchBrowser,
+  emulator: RunningEmulator,
+  control: Tab,
+  host: string,
+  traced: boolean,
+): Promise<ClickToLoadResult> {
+  const id = await saveAccount(control, 'demo', DEMO_TOKEN, host);
+  const result = await measureClickToLoad(browser, emulator, {
+    host,
+    pairs: envCount('BENCH_PAIRS', 20),
+    warmup: 3,
+    authorization: `cpanel demo:${DEMO_TOKEN}`,
+    trace: traced,
+  });
+  await removeAccount(control, id);
+  return result;
+}
+
+async function measureInBrowser(): Promise<Measured> {
+  const emulator = await startEmulator({ address: BENCH_HOST, fixture: benchFixture() });
+  const proxy = await startLatencyProxy({
+    host: FAR_HOST,
+    target: BENCH_HOST,
+    ports: [emulator.ports.cpanel, emulator.ports.webmail],
+    delayMs: FAR_ONE_WAY_MS,
+  });
+  let browser: BenchBrowser | undefined;
+  try {
+    browser = await BenchBrowser.launch(BENCH_BUILD, [emulator.spki]);
+    const { product } = await browser.cdp.send<{ product: string }>('Browser.getVersion');
+    const measured: Measured = { chromium: product };
+    // An extension page that stays open: it saves accounts and sends the cold-start message.
+    const control = await browser.open(browser.extensionUrl(BLANK_PAGE));
+
+    if (parts.has('click')) {
+      log('click → Webmail load on loopback: extension and floor, alternating');
+      const loopback = await clickToLoad(browser, emulator, control, BENCH_HOST, trace);
+      log(`click → Webmail load, the server ${RTT} away`);
+      const far = await clickToLoad(browser, emulator, control, FAR_HOST, false);
+      measured.click = { loopback, far };
+    }
+    if (parts.has('popup') || parts.has('cold')) {
+      const bulkId = await saveAccount(control, BULK_USER, BULK_TOKEN);
+      if (parts.has('popup')) {
+        log(`popup with ${BULK_MAILBOXES.toLocaleString('en-US')} cached mailboxes`);
+        const total = await fillMailboxCache(browser, BULK_MAILBOXES);
+        measured.popup = await measurePopup(browser, {
+          loads: envCount('BENCH_LOADS', 20),
+          warmup: 2,
+          keystrokeRounds: envCount('BENCH_KEYS', 20),
+          total,
+        });
+      }
+      if (parts.has('cold')) {
+        log('worker cold start');
+        measured.cold = await measureColdStart(browser, emulator, control, {
+          accountId: bulkId,
+          samples: envCount('BENCH_COLD', 15),
+        });
+      }
+    }
+    return measured;
+  } finally {
+    await browser?.close();
+    await proxy.close();
+    await emulator.close();
+  }
+}
+
+function timing(metric: string, samples: number[], target?: number): Row {
+  const summary = summarize(samples);
+  return { metric, unit: 'ms', summary, value: summary.p50, target };
+}
+
+function ratio(metric: string, a: number[], b: number[], target?: number): Row {
+  return { metric, unit: 'ratio', value: ratioOfMedians(a, b), target };
+}
+
+function tableRows(measured: Measured, sizes: ReturnType<typeof measureStoreBuild>): Row[] {
+  const rows: Row[] = [];
+  if (measured.click) {
+    const totals = (result: ClickToLoadResult, path: 'extension' | 'floor') =>
+      result[path].map((s) => s.total);
+    const { loopback, far } = measured.click;
+    rows.push(
+      timing('click → Webmail load, extension', totals(loopback, 'extension')),
+      timing('click → Webmail load, floor (plain page)', totals(loopback, 'floor')),
+      ratio('click → load, extension ÷ floor', totals(loopback, 'extension'), totals(loopback, 'floor'), 1.1),
+      timing(`click → Webmail load, extension, ${RTT}`, totals(far, 'extension')),
+      timing(`click → Webmail load, floor, ${RTT}`, totals(far, 'floor')),
+      ratio(`click → load, extension ÷ floor, ${RTT}`, totals(far, 'extension'), totals(far, 'floor')),
+    );
+  }
+  if (measured.popup) {
+    const { popup, blank, keystrokes, keystrokesFromInput, total } = measured.popup;
+    rows.push(
+      timing(`popup ready, ${total.toLocaleString('en-US')} cached mailboxes`, popup),
+      timing('empty extension page ready', blank),
+      ratio('popup ready ÷ empty page', popup, blank, 1.5),
+      timing(`filter keystroke, ${total.toLocaleString('en-US')} mailboxes`, keystrokes, 8),
+      timing('filter keystroke from the input event (reference)', keystrokesFromInput),
+    );
+  }
+  if (measured.cold) {
+    rows.push(
+      timing('worker cold start → API request on the wire', measured.cold.cold, 50),
+      timing('worker warm → API request (reference)', measured.cold.warm),
+    );
+  }
+  const labels = { popup: 'popup JS, gzip', worker: 'worker JS, gzip', zip: 'store zip' } as const;
+  for (const size of sizes) {
+    rows.push({ metric: labels[size.name], unit: 'bytes', value: size.bytes, target: size.budget });
+  }
+  return rows;
+}
+
+/** The share of all cores that was busy during `ms`, from the kernel's counters (every process counts). */
+async function cpuBusy(ms: number): Promise<number> {
+  const totals = () =>
+    cpus().reduce(
+      (sum, cpu) => {
+        const { user, nice, sys, idle, irq } = cpu.times;
+        return { all: sum.all + user + nice + sys + idle + irq, idle: sum.idle + idle };
+      },
+      { all: 0, idle: 0 },
+    );
+  const before = totals();
+  await sleep(ms);
+  const after = totals();
+  return 1 - (after.idle - before.idle) / Math.max(1, after.all - before.all);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  // Timings on 2 cores are only comparable when nothing else runs: say so when something does.
+  const busyBefore = await cpuBusy(1000);
+  if (busyBefore > 0.2) {
+    console.warn(
+      `[bench] ${Math.round(busyBefore * 100)}% of the CPU was busy before the run started: ` +
+        'other processes compete with Chromium, timings will be slower and noisier',
+    );
+  }
+  if (rebuild) build([], 'the store build into dist/chrome');
+  const sizes = measureStoreBuild();
+  buildForBrowser(rebuild);
+  const measured = await measureInBrowser();
+  const rows = tableRows(measured, sizes);
+
+  const environment = {
+    date: new Date().toISOString(),
+    command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    node: process.version,
+    chromium: measured.chromium,
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    cpuBusyBeforeStart: Number(busyBefore.toFixed(2)),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+  const { click, popup, cold } = measured;
+  const traces = click?.loopback.traces;
+  if (click) delete click.loopback.traces;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const report = {
+    environment,
+    rows: rows.map((row) => ({ ...row, verdict: verdict(row) || null })),
+    samples: { click, popup, cold },
+    sizes,
+  };
+  writeFileSync(`${ARTIFACTS}/bench.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${ARTIFACTS}/bench.md`, `${markdownTable(rows)}\n`);
+  for (const [name, recorded] of Object.entries(traces ?? {})) {
+    writeFileSync(`${ARTIFACTS}/bench-trace-${name}.json`, JSON.stringify(recorded));
+    console.log(`\nOne ${name} launch (artifacts/bench-trace-${name}.json):`);
+    console.log(milestones(recorded).join('\n'));
+  }
+  console.log(`\n${textTable(rows)}\n`);
+  console.log(
+    `${environment.chromium}, Node ${environment.node}, ${environment.cpus}; ${environment.seconds} s. ` +
+      'Verdicts judge the median. Written to artifacts/bench.json and artifacts/bench.md.',
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BuildError) console.error(`[bench] ${error.message}`);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
