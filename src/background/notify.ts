@@ -19,12 +19,26 @@ export async function notifyError(error: unknown): Promise<void> {
   counter += 1;
   const id = `${ERROR_PREFIX}${code}:${counter}`;
   if (error instanceof LauncherError && error.origin) origins.set(id, error.origin);
+  await clearEarlierErrors();
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     title: t('notify_title'),
     message: `${message}\n${t(ERROR_ADVICE[code].advice)}`,
   });
+}
+
+/** Only the latest failure stays on screen: older ones describe attempts the user has moved on from. */
+async function clearEarlierErrors(): Promise<void> {
+  const shown = Object.keys(await browser.notifications.getAll());
+  await Promise.all(
+    shown
+      .filter((id) => id.startsWith(ERROR_PREFIX))
+      .map((id) => {
+        origins.delete(id);
+        return browser.notifications.clear(id);
+      }),
+  );
 }
 
 /** A click leads to the fix: the options page, the server (certificate), or the popup to unlock. */

@@ -45,7 +45,7 @@ export function MailboxList({ entries, total, highlighted, showAccount, onOpen, 
             {entry.suspended && <span class="badge">{t('popup_suspended')}</span>}
             {entry.pinned && <span class="visually-hidden">{t('popup_pinned')}</span>}
             {!entry.main && (
-              // biome-ignore lint/a11y/useKeyWithClickEvents: Alt+P is the keyboard way to pin
+              // Hidden from assistive technology: Alt+P is the keyboard way to pin.
               <span
                 class={entry.pinned ? 'pin pinned' : 'pin'}
                 aria-hidden="true"

@@ -179,7 +179,8 @@ async function failsWithNotification(trigger: string, code: ErrorCode): Promise<
     .poll(async () => (await shownNotifications(browser.worker)).slice(before).map((note) => note.id), WAIT)
     .toEqual([expect.stringMatching(new RegExp(`^wml-error:${code}:\\d+$`))]);
   const note = (await shownNotifications(browser.worker))[before];
-  expect(await notificationIds(browser.worker)).toContain(note?.id);
+  // Recorded as create() was called; on screen once it resolved.
+  await expect.poll(() => notificationIds(browser.worker), WAIT).toContain(note?.id);
   const shown = await launchTabShows(tab, code);
   expect(note?.message).toContain(shown.message);
   expect(note?.message).toContain(shown.advice);

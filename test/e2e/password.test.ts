@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('check-password prompt', () => {
   it('rejects a wrong password with the server’s words, then opens with the right one', async () => {
     const popup = await browser.openPage('src/popup/index.html');
-    await popup.locator('[data-testid="mailbox"][data-email="orders@shop.test"] .mailbox-open').click();
+    await popup.locator('[data-testid="mailbox"][data-email="orders@shop.test"]').click();
     const prompt = popup.getByTestId('password-prompt');
     await prompt.locator('input[type="password"]').fill('not-the-password');
     const pagesBefore = browser.context.pages().length;

@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN, ROOT_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { addVerifiedAccount } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
+
+// Accessibility, themes, layout widths, keyboard use and onboarding.
+const HOST = EMULATOR_HOSTS[5] as string;
+const THEMES = ['light', 'dark'] as const;
+
+let emulator: RunningEmulator;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ address: HOST });
+  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.close();
+});
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`,
+  );
+}
+
+async function openIn(theme: (typeof THEMES)[number], path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+}
+
+describe('first run', () => {
+  it('the empty popup leads to the options page, which explains how to make a token', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('no-accounts').waitFor();
+    const [options] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.getByTestId('no-accounts').getByRole('button').click(),
+    ]);
+    await options.waitForLoadState();
+    expect(options.url()).toContain('/src/options/index.html');
+    await expect.poll(() => options.locator('#help-title').textContent()).toMatch(/token/i);
+    expect(await options.locator('ol.steps li').count()).toBeGreaterThanOrEqual(3);
+    await Promise.all([popup.close(), options.close()]);
+  });
+
+  it.each(THEMES)('axe finds no violation on the empty popup and the options page (%s)', async (theme) => {
+    for (const path of ['src/popup/index.html', 'src/options/index.html']) {
+      const page = await openIn(theme, path);
+      await page.waitForLoadState('networkidle');
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
+describe('with accounts', () => {
+  beforeAll(async () => {
+    await addVerifiedAccount(browser, { host: HOST, username: 'demo', token: DEMO_TOKEN, label: 'Demo' });
+    await addVerifiedAccount(browser, {
+      host: HOST,
+      username: 'root',
+      token: ROOT_TOKEN,
+      kind: 'whm',
+      label: 'Root',
+    });
+  });
+
+  it.each(THEMES)('axe finds no violation on popup, options and the launch page (%s)', async (theme) => {
+    const popup = await openIn(theme, 'src/popup/index.html');
+    await popup.getByTestId('mailbox').first().waitFor();
+    expect(await violations(popup)).toEqual([]);
+    // An error on screen is part of what must be accessible.
+    await popup.getByTestId('search').fill('ghost@example.com');
+    await popup.getByTestId('search').press('Enter');
+    await popup.getByTestId('error').waitFor();
+    expect(await violations(popup)).toEqual([]);
+    const options = await openIn(theme, 'src/options/index.html');
+    await options.getByTestId('account-row').first().waitFor();
+    expect(await violations(options)).toEqual([]);
+    // A launch page whose sign-in is unknown shows its error view.
+    const launch = await openIn(theme, 'src/launch/index.html#no-such-launch');
+    await launch.getByTestId('error-code').waitFor();
+    expect(await launch.getByTestId('error-code').textContent()).toBe('not_found');
+    expect(await violations(launch)).toEqual([]);
+    await Promise.all([popup.close(), options.close(), launch.close()]);
+  });
+
+  it('follows the colour scheme', async () => {
+    const background = async (theme: (typeof THEMES)[number]) => {
+      const page = await openIn(theme, 'src/popup/index.html');
+      const color = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      await page.close();
+      return color;
+    };
+    expect(await background('light')).not.toBe(await background('dark'));
+  });
+
+  it.each([360, 800])('the popup fits %i px without scrolling sideways', async (width) => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.setViewportSize({ width, height: 600 });
+    await popup.getByTestId('mailbox').first().waitFor();
+    const overflow = await popup.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await popup.close();
+  });
+
+  it('is usable from the keyboard alone', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('mailbox').first().waitFor();
+    // The search field has the focus on open.
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
+    await popup.keyboard.type('sales');
+    await expect.poll(() => popup.getByTestId('mailbox').count()).toBe(1);
+    await popup.keyboard.press('Escape');
+    expect(await popup.getByTestId('search').inputValue()).toBe('');
+    // Tab reaches the buttons, each with a visible name.
+    const names: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await popup.keyboard.press('Tab');
+      names.push(
+        await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() ?? ''),
+      );
+    }
+    expect(names).toEqual(expect.arrayContaining(['Webmail', 'WHM']));
+    await popup.close();
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
