@@ -67,9 +67,11 @@ export class Directory {
     const reachable = await this.reachable(accounts);
     // An account that could not be asked must not hide the answer of another: remember it for the message.
     const unreachable: string[] = [];
+    const failures: unknown[] = [];
     const ask = <T>(account: AccountSummary, question: () => Promise<T>, fallback: T): Promise<T> =>
-      question().catch(() => {
+      question().catch((error: unknown) => {
         unreachable.push(account.label);
+        failures.push(error);
         return fallback;
       });
     for (const account of reachable.filter((candidate) => candidate.kind === 'cpanel')) {
@@ -86,6 +88,17 @@ export class Directory {
         undefined,
       );
       if (owner) return { kind: 'whm', account, email: address, owner };
+    }
+    // Not one account answered, all for the same reason (a rejected token, an untrusted certificate): that
+    // reason, with its own fix, is the answer, not "no account has this domain".
+    const [first] = failures;
+    if (
+      failures.length > 0 &&
+      failures.length === reachable.length &&
+      first instanceof LauncherError &&
+      failures.every((error) => error instanceof LauncherError && error.code === first.code)
+    ) {
+      throw first;
     }
     throw new LauncherError(
       'no_account_for_domain',

@@ -87,13 +87,24 @@ describe('Directory.resolve', () => {
 
   it('names accounts that could not be asked instead of failing the whole lookup', async () => {
     const { directory, add } = await setup({
-      '/execute/DomainInfo/list_domains': new Response('denied', { status: 401 }),
+      '/execute/DomainInfo/list_domains': (url: URL) =>
+        url.hostname === 'a.example.com' ? new Response('denied', { status: 401 }) : domains,
     });
     await add('cpanel', 'a.example.com', 'Broken');
-    await expect(directory.resolve('x@example.com')).rejects.toMatchObject({
+    await add('cpanel', 'b.example.com', 'Working');
+    await expect(directory.resolve('x@elsewhere.example')).rejects.toMatchObject({
       code: 'no_account_for_domain',
       message: expect.stringContaining('Broken could not be asked'),
     });
+  });
+
+  it('gives the reason itself when no account could be asked, all for that one reason', async () => {
+    const { directory, add } = await setup({
+      '/execute/DomainInfo/list_domains': new Response('denied', { status: 401 }),
+    });
+    await add('cpanel', 'a.example.com', 'Broken');
+    await add('cpanel', 'b.example.com', 'Also broken');
+    await expect(directory.resolve('x@example.com')).rejects.toMatchObject({ code: 'auth_failed' });
   });
 
   it('skips accounts without host access', async () => {
