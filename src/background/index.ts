@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { AccountRepository } from '../core/accounts';
+import { CpanelSessions } from '../core/cpanelSessions';
 import { Directory } from '../core/directory';
 import { Keyring } from '../core/keyring';
 import { Launcher } from '../core/launcher';
@@ -45,12 +46,14 @@ const vault = new Vault(local, keyring, accounts);
 const recents = new Recents(local);
 const directory = new Directory({ accounts, hostAccess, store: local, transport });
 const launcher = new Launcher(tabOpener, (launchId) => `${LAUNCH_PAGE}#${launchId}`);
+const cpanelSessions = new CpanelSessions(session, transport);
 const openers = new Openers({
   accounts,
   launcher,
   hostAccess,
   directory,
   recents,
+  cpanelSessions,
   transport,
   language: () => browser.i18n.getUILanguage(),
 });
@@ -75,6 +78,7 @@ const route = createRouter(
     vault,
     settings,
     pending,
+    cpanelSessions,
     onUnlocked: startAutoLock,
     launchPagePath: LAUNCH_PAGE,
     transport,
@@ -87,3 +91,4 @@ registerFirefoxMenuTitle();
 registerCommands(accounts, openers, pending);
 registerOmnibox(directory, openers, pending);
 registerNotificationClicks();
+browser.tabs.onRemoved.addListener((tabId) => void cpanelSessions.forget(tabId));

@@ -69,4 +69,9 @@ export const requestSchemas = {
   'recents.get': v.object({ type: v.literal('recents.get') }),
   'mailbox.pin': v.object({ type: v.literal('mailbox.pin'), accountId: id, email, pinned: v.boolean() }),
   'launch.claim': v.object({ type: v.literal('launch.claim'), launchId: id }),
+  'cpanelSessions.list': v.object({ type: v.literal('cpanelSessions.list') }),
+  'cpanelSession.tempUser': v.object({
+    type: v.literal('cpanelSession.tempUser'),
+    tabId: v.pipe(v.number(), v.integer()),
+  }),
 } satisfies Record<RequestType, v.GenericSchema>;

@@ -9,6 +9,7 @@ import {
 import type { TransportOptions } from '../cpanel/transport';
 import { createUserSession, type WhmService } from '../cpanel/whmSession';
 import type { AccountRepository, AccountSummary } from './accounts';
+import type { CpanelSessions } from './cpanelSessions';
 import type { Directory } from './directory';
 import type { Launcher } from './launcher';
 import { cpanelLocale } from './locale';
@@ -21,6 +22,8 @@ export interface OpenersDeps {
   hostAccess: HostAccess;
   directory: Directory;
   recents: Recents;
+  /** Where the cPanel sessions this opens are noted, for Session::create_temp_user. */
+  cpanelSessions?: Pick<CpanelSessions, 'remember'>;
   transport?: TransportOptions;
   /** The browser's UI language, e.g. `pt-BR`. */
   language?: () => string | undefined;
@@ -97,8 +100,16 @@ export class Openers {
     const credentials = await this.deps.accounts.credentials(accountId);
     const params = { user: target, service, app, locale: this.localeFor(account) };
     const key = `${service}\n${accountId}\n${target}\n${app ?? ''}`;
-    const login = (): Promise<LoginRequest> => createUserSession(credentials, params, this.deps.transport);
+    let created: LoginRequest | undefined;
+    const login = async (): Promise<LoginRequest> => {
+      created = await createUserSession(credentials, params, this.deps.transport);
+      return created;
+    };
     const opened = await this.deps.launcher.launch(key, login);
+    // A repeat answered with the tab already open created nothing new to note.
+    if (service === 'cpaneld' && created) {
+      await this.deps.cpanelSessions?.remember(opened.tabId, accountId, target, created);
+    }
     if (service === 'webmaild') await this.deps.recents.touch({ accountId, email: target });
     return opened;
   }

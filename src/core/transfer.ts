@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { LauncherError, msg } from '../cpanel/errors';
+import { inputIssueKey } from '../i18n/accountInput';
+import { render } from '../i18n/format';
 import { accountInputSchema, type ValidAccountInput } from './accountInput';
 import type { AccountRepository } from './accounts';
 import { deriveKey, fromBase64, PBKDF2_ITERATIONS, randomBytes, seal, toBase64, unseal } from './crypto';
@@ -21,6 +23,7 @@ const entrySchema = v.looseObject({ token: sealedSchema });
 
 export interface ImportResult {
   imported: number;
+  /** Why an entry was left out, in the user's language. */
   rejected: { index: number; reason: string }[];
 }
 
@@ -83,22 +86,27 @@ export async function importAccounts(
   for (const [index, raw] of entries.entries()) {
     const entry = v.safeParse(entrySchema, raw);
     if (!entry.success) {
-      rejected.push({ index, reason: 'The entry has no encrypted token.' });
+      rejected.push({ index, reason: render('error_import_entry_no_token') });
       continue;
     }
     const token = await unseal(key, entry.output.token).catch(() => undefined);
     if (token === undefined) {
-      rejected.push({ index, reason: 'The token could not be decrypted.' });
+      rejected.push({ index, reason: render('error_import_entry_undecryptable') });
       continue;
     }
     decrypted += 1;
     const input = v.safeParse(accountInputSchema, { ...entry.output, token });
     if (!input.success) {
-      rejected.push({ index, reason: input.issues[0].message });
+      const [issue] = input.issues;
+      const key = inputIssueKey(issue);
+      rejected.push({ index, reason: key ? render(key) : issue.message });
       continue;
     }
     if (existing.has(identity(input.output))) {
-      rejected.push({ index, reason: `${input.output.username}@${input.output.host} is already set up.` });
+      rejected.push({
+        index,
+        reason: render('error_import_entry_exists', [`${input.output.username}@${input.output.host}`]),
+      });
       continue;
     }
     existing.add(identity(input.output));

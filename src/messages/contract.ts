@@ -1,8 +1,10 @@
 import type { AccountInput } from '../core/accountInput';
 import type { AccountSummary } from '../core/accounts';
+import type { CpanelSessionSummary } from '../core/cpanelSessions';
 import type { MailboxRef } from '../core/recents';
 import type { Settings } from '../core/settings';
 import type { ImportResult } from '../core/transfer';
+import type { Verified } from '../cpanel/verify';
 
 /** What an edit may change; `token` only when the user typed a new one. */
 export interface AccountUpdate {
@@ -45,6 +47,10 @@ export type Request =
   | { type: 'session.open'; accountId: string; service: WhmService; user?: string; app?: string }
   | { type: 'recents.get' }
   | { type: 'mailbox.pin'; accountId: string; email: string; pinned: boolean }
+  /** The cPanel sessions the extension opened and whose tabs are still open. */
+  | { type: 'cpanelSessions.list' }
+  /** Session::create_temp_user inside the cPanel session of that tab. */
+  | { type: 'cpanelSession.tempUser'; tabId: number }
   /** Sent by the launch page only: its login request, handed over once. */
   | { type: 'launch.claim'; launchId: string };
 
@@ -52,10 +58,10 @@ export type RequestType = Request['type'];
 
 /** The success payload of each request, besides `ok: true`. */
 export interface Replies {
-  'account.save': { id: string; verified: string };
+  'account.save': { id: string; verified: Verified };
   'account.list': { accounts: AccountSummary[] };
   'account.remove': Record<string, never>;
-  'account.update': { verified?: string };
+  'account.update': { verified?: Verified };
   'account.reorder': Record<string, never>;
   'account.setDefault': Record<string, never>;
   'vault.status': { enabled: boolean; locked: boolean };
@@ -74,6 +80,8 @@ export interface Replies {
   'session.open': { tabId: number };
   'recents.get': { recent: MailboxRef[]; pinned: MailboxRef[] };
   'mailbox.pin': Record<string, never>;
+  'cpanelSessions.list': { sessions: CpanelSessionSummary[] };
+  'cpanelSession.tempUser': { user: string };
   'launch.claim': { login: LoginRequest };
 }
 

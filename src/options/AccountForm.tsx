@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import type { AccountSummary } from '../core/accounts';
 import { LauncherError, msg } from '../cpanel/errors';
 import { isValidHost, normalizeHost, originPattern } from '../cpanel/host';
+import type { Verified } from '../cpanel/verify';
 import { plural, t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -42,16 +43,11 @@ function stateOf(account: AccountSummary): FormState {
   };
 }
 
-/**
- * What answered the token check, in the page's language. The worker describes it in English (`5 mailboxes`,
- * `WHM 11.120`); any other form is shown as it came.
- */
-function verifiedText(verified: string): string {
-  const mailboxes = /^(\d+) mailbox(?:es)?$/.exec(verified);
-  if (mailboxes)
-    return plural(Number(mailboxes[1]), 'options_verified_mailboxes_one', 'options_verified_mailboxes_other');
-  const whm = /^WHM (.+)$/.exec(verified);
-  return whm ? t('options_verified_whm', whm[1] ?? '') : verified;
+/** What answered the token check, in the page's language. */
+function verifiedText(verified: Verified): string {
+  return 'mailboxes' in verified
+    ? plural(verified.mailboxes, 'options_verified_mailboxes_one', 'options_verified_mailboxes_other')
+    : t('options_verified_whm', verified.whmVersion);
 }
 
 interface Props {
@@ -113,7 +109,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
         locale: form.locale,
         askPassword: form.askPassword,
       };
-      let verified: string | undefined;
+      let verified: Verified | undefined;
       if (editing) {
         const changes = managed ? { token: form.token } : { ...fields, token: form.token || undefined };
         verified = (await send({ type: 'account.update', id: editing.id, changes })).verified;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AccountSummary } from '../core/accounts';
 import type { WhmService } from '../cpanel/whmSession';
 import { t } from '../i18n/t';
+import { TempUser } from './TempUser';
 
 /** cPanel pages a WHM session can land on directly (`app`), besides cPanel's home. */
 const CPANEL_APPS = [
@@ -110,6 +111,7 @@ export function AccountActions({ account, busy, onOpenOwnWebmail, onOpenSession 
           ))}
         </select>
       </div>
+      <TempUser accountId={id} />
     </section>
   );
 }

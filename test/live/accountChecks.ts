@@ -50,8 +50,9 @@ export function accountChecks(
       account: { ...fields, label: `Live ${account.kind}`, token: account.token },
     });
     if (!reply.ok) throw new Error(`account.save answered ${reply.error.code}: ${reply.error.message}`);
-    expect(typeof reply.verified === 'string' && reply.verified.trim() !== '').toBe(true);
-    console.log(`${account.kind} token verified: ${reply.verified}`);
+    if (account.kind === 'cpanel') expect(reply.verified).toEqual({ mailboxes: expect.any(Number) });
+    else expect(reply.verified).toEqual({ whmVersion: expect.stringMatching(/^\d+(\.\d+)+$/) });
+    console.log(`${account.kind} token verified: ${JSON.stringify(reply.verified)}`);
     accountId = reply.id;
   });
 

@@ -3,7 +3,7 @@ import { accountInputSchema } from '../../core/accountInput';
 import { exportAccounts, importAccounts } from '../../core/transfer';
 import type { Credentials } from '../../cpanel/credentials';
 import { LauncherError, msg } from '../../cpanel/errors';
-import { verifyCredentials } from '../../cpanel/verify';
+import { type Verified, verifyCredentials } from '../../cpanel/verify';
 import { inputIssueKey } from '../../i18n/accountInput';
 import type { HandlerTable } from '../messages';
 import type { Services } from './index';
@@ -23,7 +23,7 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
   const { accounts, directory, recents, hostAccess } = services;
 
   /** Checks the token with one harmless call, after making sure the server may be contacted at all. */
-  async function verify(credentials: Credentials): Promise<string> {
+  async function verify(credentials: Credentials): Promise<Verified> {
     if (!(await hostAccess.has(credentials.host))) {
       throw new LauncherError('permission_denied', msg('error_allow_access', credentials.host));
     }

@@ -1,4 +1,5 @@
 import type { AccountRepository } from '../../core/accounts';
+import type { CpanelSessions } from '../../core/cpanelSessions';
 import type { Directory } from '../../core/directory';
 import type { Launcher } from '../../core/launcher';
 import type { Openers } from '../../core/openers';
@@ -10,6 +11,7 @@ import type { TransportOptions } from '../../cpanel/transport';
 import type { HandlerTable } from '../messages';
 import type { PendingActions } from '../pendingActions';
 import { accountHandlers } from './accounts';
+import { cpanelSessionHandlers } from './cpanelSessions';
 import { openHandlers } from './open';
 import { vaultHandlers } from './vault';
 
@@ -23,6 +25,7 @@ export interface Services {
   vault: Vault;
   settings: SettingsStore;
   pending: PendingActions;
+  cpanelSessions: CpanelSessions;
   /** Called after an unlock or a settings change, to (re)start the auto-lock check. */
   onUnlocked: () => Promise<void>;
   /** The launch page's URL without its fragment: only that page may claim a login. */
@@ -32,5 +35,10 @@ export interface Services {
 
 /** One entry per message type of the contract, grouped by concern; each a small function over core. */
 export function createHandlers(services: Services): HandlerTable {
-  return { ...accountHandlers(services), ...openHandlers(services), ...vaultHandlers(services) };
+  return {
+    ...accountHandlers(services),
+    ...openHandlers(services),
+    ...vaultHandlers(services),
+    ...cpanelSessionHandlers(services),
+  };
 }

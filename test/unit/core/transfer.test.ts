@@ -78,9 +78,13 @@ describe('export and import', () => {
     const result = await importAccounts(target, JSON.stringify(parsed), 'file passphrase');
     expect(result.imported).toBe(0);
     expect(result.rejected.map((entry) => entry.index)).toEqual([0, 1, 2, 3]);
-    expect(result.rejected[0]?.reason).toContain('already set up');
-    expect(result.rejected[2]?.reason).toContain('no encrypted token');
-    expect(result.rejected[3]?.reason).toContain('not a valid host name');
+    const [account] = await source.list();
+    expect(result.rejected.map((entry) => entry.reason)).toEqual([
+      `${account?.username}@${account?.host} is already set up.`,
+      expect.any(String),
+      'The entry has no encrypted token.',
+      'The server address is not a valid host name, e.g. server.example.com.',
+    ]);
     expect(await target.list()).toEqual(before);
   });
 

@@ -181,14 +181,14 @@ describe('Email::list_pops and token verification', () => {
 
   it('verifies a cPanel token with list_pops', async () => {
     const { fetch, calls } = fakeFetch(() => jsonResponse(uapiExample('Email::list_pops')));
-    expect(await verifyCredentials(cpanel, { fetch })).toBe('2 mailboxes');
+    expect(await verifyCredentials(cpanel, { fetch })).toEqual({ mailboxes: 2 });
     expect(calls[0]?.url).toContain('/execute/Email/list_pops');
   });
 
   it('verifies a WHM token with version and the whm header', async () => {
     const { fetch, calls } = fakeFetch(() => jsonResponse(vendorExamples.whm_api1.version));
     const whm: Credentials = { ...cpanel, kind: 'whm', port: 2087, username: 'root' };
-    expect(await verifyCredentials(whm, { fetch })).toBe('WHM 11.136.0.4');
+    expect(await verifyCredentials(whm, { fetch })).toEqual({ whmVersion: '11.136.0.4' });
     expect(calls[0]?.url).toBe('https://server.example.com:2087/json-api/version?api.version=1');
     expect(new Headers(calls[0]?.init?.headers).get('Authorization')).toMatch(/^whm root:/);
   });
