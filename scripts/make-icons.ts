@@ -2,28 +2,11 @@
 // reproducible from source: `npx tsx scripts/make-icons.ts`.
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { pngChunk } from './png';
 
 const SIZES = [16, 32, 48, 128];
 const BLUE = [31, 111, 235];
 const WHITE = [255, 255, 255];
-
-function crc32(bytes: Uint8Array): number {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
 
 /** Coverage of pixel (x, y) by the shape, sampled 4×4 for smooth edges. */
 function coverage(size: number, x: number, y: number, inside: (u: number, v: number) => boolean): number {
@@ -67,9 +50,9 @@ function png(size: number): Buffer {
   header.set([8, 6, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows), { level: 9 })),
-    chunk('IEND', new Uint8Array()),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.from(rows), { level: 9 })),
+    pngChunk('IEND', new Uint8Array()),
   ]);
 }
 

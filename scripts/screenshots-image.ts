@@ -2,6 +2,7 @@
 // screen that Xvfb keeps as an XWD file (`-fbdir`), find what changed between two reads, crop, write PNG.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { pngChunk } from './png';
 
 /** An RGB image, 3 bytes a pixel, row after row. */
 export interface Rgb {
@@ -92,27 +93,6 @@ export function crop(image: Rgb, box: Box): Rgb {
   return { width, height, data };
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, body: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
-  return Buffer.concat([head, body, crc]);
-}
-
 /** Writes an 8-bit RGB PNG. */
 export function writePng(path: string, image: Rgb): void {
   const header = Buffer.alloc(13);
@@ -125,9 +105,9 @@ export function writePng(path: string, image: Rgb): void {
     image.data.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const png = [
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
   ];
   writeFileSync(path, Buffer.concat([signature, ...png]));
 }
