@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import browser from 'webextension-polyfill';
 import { AccountRepository } from '../core/accounts';
 import { CpanelSessions } from '../core/cpanelSessions';
@@ -21,6 +22,7 @@ import { explainNetworkError, registerNetworkErrors } from './networkErrors';
 import { registerNotificationClicks } from './notify';
 import { registerOmnibox } from './omnibox';
 import { PendingActions, runPendingAction } from './pendingActions';
+import { rememberedStore } from './rememberedStore';
 
 // The composition root: the only module that knows both the browser and the core.
 const LAUNCH_PAGE = browser.runtime.getURL('src/launch/index.html');
@@ -44,7 +46,8 @@ const accounts = new AccountRepository(local, keyring, async (withTokens) =>
 );
 const vault = new Vault(local, keyring, accounts);
 const recents = new Recents(local);
-const directory = new Directory({ accounts, hostAccess, store: local, transport });
+// Only the directory writes its caches, so they can be kept in memory too.
+const directory = new Directory({ accounts, hostAccess, store: rememberedStore(local), transport });
 const launcher = new Launcher(tabOpener, (launchId) => `${LAUNCH_PAGE}#${launchId}`);
 const cpanelSessions = new CpanelSessions(session, transport);
 const openers = new Openers({
@@ -87,7 +90,8 @@ const route = createRouter(
 );
 browser.runtime.onMessage.addListener(route satisfies browser.Runtime.OnMessageListenerAsync);
 registerContextMenu(openers, pending);
-registerFirefoxMenuTitle();
+// Firefox only (Chrome has no menus.onShown): left out of the other builds, where it would never run.
+if (import.meta.env.MODE === 'firefox') registerFirefoxMenuTitle();
 registerCommands(accounts, openers, pending);
 registerOmnibox(directory, openers, pending);
 registerNotificationClicks();

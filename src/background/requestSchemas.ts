@@ -7,7 +7,8 @@ const passphrase = v.pipe(v.string(), v.maxLength(1024));
 
 /** The envelope of each request; field-level rules (host, token …) are checked where they are used. */
 export const requestSchemas = {
-  'account.save': v.object({ type: v.literal('account.save'), account: v.record(v.string(), v.unknown()) }),
+  // Any object (the same checks as v.record(v.string(), v.unknown()), without adding v.record to the worker).
+  'account.save': v.object({ type: v.literal('account.save'), account: v.looseObject({}) }),
   'account.list': v.object({ type: v.literal('account.list') }),
   'account.remove': v.object({ type: v.literal('account.remove'), id }),
   'account.update': v.object({

@@ -1,11 +1,10 @@
-import browser from 'webextension-polyfill';
-import { isErrorCode, LauncherError } from '../cpanel/errors';
+// The launch page's hot path: claim the login and post it, with nothing else loaded first. The page's text,
+// the polyfill and the error view (./page.ts) load in parallel and are only waited for on a failure.
 import type { LoginRequest } from '../cpanel/login';
-import { localizePage } from '../i18n/page';
-import { t } from '../i18n/t';
-import { send } from '../messages/client';
-import { ERROR_ADVICE } from '../ui/errorAdvice';
-import { errorText } from '../ui/errorText';
+import type { Reply } from '../messages/contract';
+
+/** The extension API as the browser provides it (`browser` in Firefox, promise-based `chrome` in Chromium). */
+const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
 
 /** Posts the session in a form body, so it never appears in a URL, the history or a server log. */
 function submitLogin({ url, session, fields }: LoginRequest): void {
@@ -23,46 +22,23 @@ function submitLogin({ url, session, fields }: LoginRequest): void {
   form.submit();
 }
 
-function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`launch page lacks #${id}`);
-  return element;
-}
+const claim: Promise<unknown> = api.runtime.sendMessage({
+  type: 'launch.claim',
+  launchId: location.hash.slice(1),
+});
+const page = import('./page');
+void page.then((view) => view.localizePage());
 
-/** What went wrong, what to do about it, and a button for the fix where there is one. */
-function showProblem(error: unknown): void {
-  const code = error instanceof LauncherError && isErrorCode(error.code) ? error.code : 'invalid_response';
-  const { advice, action } = ERROR_ADVICE[code];
-  document.title = t('launch_failed');
-  byId('status').hidden = true;
-  byId('problem').hidden = false;
-  byId('problem-message').textContent = errorText(error);
-  byId('problem-advice').textContent = t(advice);
-  byId('problem-code').textContent = code;
-  const button = byId('problem-action') as HTMLButtonElement;
-  const origin = error instanceof LauncherError ? error.origin : undefined;
-  if (action === 'options') {
-    button.textContent = t('advice_open_options');
-    button.onclick = () => void browser.runtime.openOptionsPage();
-    button.hidden = false;
-  } else if (action === 'openServer' && origin) {
-    button.textContent = t('advice_open_server', origin);
-    // Same tab: after accepting the certificate the user comes back with the popup.
-    button.onclick = () => location.assign(`${origin}/`);
-    button.hidden = false;
-  }
-}
-
-async function main(): Promise<void> {
-  const launchId = location.hash.slice(1);
-  try {
-    const { login } = await send({ type: 'launch.claim', launchId });
-    byId('status').textContent = t('launch_signing_in_to', new URL(login.url).hostname);
+claim.then(
+  (answer) => {
+    const reply = answer as Reply<'launch.claim'> | undefined;
+    if (!reply?.ok) {
+      void page.then((view) => view.showProblem(reply));
+      return;
+    }
+    const { login } = reply;
+    void page.then((view) => view.signingIn(login.url));
     submitLogin(login);
-  } catch (error) {
-    showProblem(error);
-  }
-}
-
-localizePage();
-void main();
+  },
+  () => void page.then((view) => view.showProblem(undefined)),
+);

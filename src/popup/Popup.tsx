@@ -14,8 +14,37 @@ import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
 import { UnlockForm } from './UnlockForm';
 
-/** Rows rendered at once; the search narrows 10,000 mailboxes to these in one pass. */
-const VISIBLE_ROWS = 100;
+/** Rows rendered at once (more than the list shows without scrolling); the search narrows to these. */
+const VISIBLE_ROWS = 30;
+
+/** One mailbox request per cPanel account (a WHM token has no mailboxes of its own). */
+function requestMailboxes(list: AccountSummary[], refresh: boolean) {
+  return list
+    .filter((account) => account.kind === 'cpanel')
+    .map((account) => {
+      const reply = send<'mailboxes.list'>({ type: 'mailboxes.list', accountId: account.id, refresh });
+      // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
+      reply.catch(() => undefined);
+      return { accountId: account.id, reply };
+    });
+}
+
+function requestState() {
+  const state = Promise.all([
+    send<'account.list'>({ type: 'account.list' }),
+    send<'recents.get'>({ type: 'recents.get' }),
+    send<'vault.status'>({ type: 'vault.status' }),
+  ]);
+  // The mailboxes are asked for as soon as the accounts are known, not after a render.
+  const mailboxes = state.then(
+    ([{ accounts }]) => requestMailboxes(accounts, false),
+    () => [],
+  );
+  return { state, mailboxes };
+}
+
+/** The first load starts when the module runs: the worker answers while Preact sets the page up. */
+let early: ReturnType<typeof requestState> | undefined = requestState();
 
 export function Popup() {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
@@ -34,18 +63,12 @@ export function Popup() {
     locked: false,
   });
 
-  async function loadMailboxes(list: AccountSummary[], refresh: boolean) {
+  async function loadMailboxes(requests: ReturnType<typeof requestMailboxes>) {
     const results = await Promise.allSettled(
-      list
-        .filter((account) => account.kind === 'cpanel')
-        .map(async (account) => {
-          const reply = await send<'mailboxes.list'>({
-            type: 'mailboxes.list',
-            accountId: account.id,
-            refresh,
-          });
-          setMailboxes((current) => ({ ...current, [account.id]: reply.mailboxes }));
-        }),
+      requests.map(async ({ accountId, reply }) => {
+        const { mailboxes: list } = await reply;
+        setMailboxes((current) => ({ ...current, [accountId]: list }));
+      }),
     );
     const failed = results.find((result) => result.status === 'rejected');
     // A locked vault already shows its own form; anything else deserves a message.
@@ -53,17 +76,15 @@ export function Popup() {
   }
 
   async function load() {
+    const { state, mailboxes: requests } = early ?? requestState();
+    early = undefined;
     try {
-      const [{ accounts: list }, stored, status] = await Promise.all([
-        send<'account.list'>({ type: 'account.list' }),
-        send<'recents.get'>({ type: 'recents.get' }),
-        send<'vault.status'>({ type: 'vault.status' }),
-      ]);
+      const [{ accounts: list }, stored, status] = await state;
       setAccounts(list);
       setRecents(stored);
       setVault(status);
       // Mailbox lists are cached in plain storage, so a locked vault still shows them.
-      await loadMailboxes(list, false);
+      await loadMailboxes(await requests);
     } catch (failure) {
       setError(failure);
     }
@@ -165,7 +186,7 @@ export function Popup() {
               type="button"
               data-testid="refresh"
               title={t('popup_refresh_title')}
-              onClick={() => void loadMailboxes(accounts ?? [], true)}
+              onClick={() => void loadMailboxes(requestMailboxes(accounts ?? [], true))}
             >
               {t('popup_refresh')}
             </button>

@@ -17,6 +17,8 @@ export interface MailboxEntry {
 }
 
 const refKey = (accountId: string, email: string) => `${accountId}\n${email.toLowerCase()}`;
+/** localeCompare's order, from one collator: creating it per comparison made sorting 10,000 rows slow. */
+const byLocale = new Intl.Collator().compare;
 
 /**
  * Flattens every account's mailboxes into one list, ordered once: pinned first, then recently opened, then
@@ -29,12 +31,15 @@ export function buildEntries(
 ): MailboxEntry[] {
   const pinned = new Set(recents.pinned.map((ref) => refKey(ref.accountId, ref.email)));
   const recentRank = new Map(recents.recent.map((ref, i) => [refKey(ref.accountId, ref.email), i]));
-  const entries: (MailboxEntry & { rank: number })[] = [];
+  // Only the few pinned and recent rows need a rank; the thousands of others are just alphabetical (and
+  // usually arrive that way, which the sort then merely confirms).
+  const ranked: { entry: MailboxEntry; rank: number }[] = [];
+  const rest: MailboxEntry[] = [];
   for (const account of accounts) {
     for (const mailbox of mailboxes[account.id] ?? []) {
       const key = refKey(account.id, mailbox.email);
       const isPinned = pinned.has(key);
-      entries.push({
+      const entry: MailboxEntry = {
         key,
         accountId: account.id,
         accountLabel: account.label,
@@ -43,12 +48,15 @@ export function buildEntries(
         suspended: mailbox.suspended === true,
         pinned: isPinned,
         haystack: `${mailbox.email} ${account.label}`.toLowerCase(),
-        rank: isPinned ? -1 : (recentRank.get(key) ?? Number.POSITIVE_INFINITY),
-      });
+      };
+      const rank = isPinned ? -1 : recentRank.get(key);
+      if (rank === undefined) rest.push(entry);
+      else ranked.push({ entry, rank });
     }
   }
-  entries.sort((a, b) => a.rank - b.rank || a.email.localeCompare(b.email));
-  return entries.map(({ rank: _rank, ...entry }) => entry);
+  ranked.sort((a, b) => a.rank - b.rank || byLocale(a.entry.email, b.entry.email));
+  rest.sort((a, b) => byLocale(a.email, b.email));
+  return [...ranked.map(({ entry }) => entry), ...rest];
 }
 
 /** The entries whose address or account contains every word of the query, and how many there are. */
