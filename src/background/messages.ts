@@ -37,7 +37,8 @@ export function createRouter(handlers: HandlerTable, options: RouterOptions) {
     if (!parsed.success) return failure(new LauncherError('bad_input', msg('error_malformed_request', type)));
     try {
       const handler = handlers[type] as Handler<typeof type>;
-      return { ok: true, ...(await handler(parsed.output as RequestOf<typeof type>, sender)) };
+      const request = { ...parsed.output, type } as RequestOf<typeof type>;
+      return { ok: true, ...(await handler(request, sender)) };
     } catch (error) {
       return failure(error);
     }

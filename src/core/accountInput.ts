@@ -1,51 +1,47 @@
 import * as v from 'valibot';
 import { DEFAULT_API_PORT } from '../cpanel/credentials';
 import { isValidHost, normalizeHost } from '../cpanel/host';
+import type { MessageKey } from '../i18n/format';
+
+/** A check's message is its catalogue key, worded in the user's language where it is shown. */
+const key = (name: MessageKey & `error_input_${string}`) => name;
 
 /** What the options page sends to add an account, checked field by field with a message per field. */
 export const accountInputSchema = v.pipe(
   v.object({
-    label: v.optional(
-      v.pipe(v.string(), v.trim(), v.maxLength(80, 'The label is longer than 80 characters.')),
-    ),
-    kind: v.picklist(['cpanel', 'whm'], 'Choose a cPanel or a WHM token.'),
+    label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80, key('error_input_label_long')))),
+    kind: v.picklist(['cpanel', 'whm'], key('error_input_kind')),
     host: v.pipe(
-      v.string('Enter the server address.'),
+      v.string(key('error_input_host_missing')),
       v.transform(normalizeHost),
-      v.check(isValidHost, 'The server address is not a valid host name, e.g. server.example.com.'),
+      v.check(isValidHost, key('error_input_host_invalid')),
     ),
     port: v.optional(
       v.pipe(
         v.number(),
-        v.integer('The port must be a whole number.'),
-        v.minValue(1, 'The port must be between 1 and 65535.'),
-        v.maxValue(65535, 'The port must be between 1 and 65535.'),
+        v.integer(key('error_input_port_whole')),
+        v.minValue(1, key('error_input_port_range')),
+        v.maxValue(65535, key('error_input_port_range')),
       ),
     ),
     username: v.pipe(
-      v.string('Enter the user name.'),
+      v.string(key('error_input_user_missing')),
       v.trim(),
-      v.regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'The user name may contain letters, digits, “_”, “.” and “-”.'),
+      v.regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, key('error_input_user_chars')),
     ),
     askPassword: v.optional(v.boolean()),
     locale: v.optional(
       v.pipe(
         v.string(),
         v.trim(),
-        v.toLowerCase(),
-        v.regex(
-          /^([a-z]{2,3}(_[a-z0-9]{2,8})*)?$/,
-          'The locale is a cPanel locale name such as en, de or pt_br.',
-        ),
+        v.transform((text: string) => text.toLowerCase()),
+        v.regex(/^([a-z]{2,3}(_[a-z0-9]{2,8})*)?$/, key('error_input_locale')),
       ),
     ),
     token: v.pipe(
-      v.string('Paste the API token.'),
+      v.string(key('error_input_token_missing')),
       v.trim(),
-      v.regex(
-        /^[0-9A-Z]{32}$/,
-        'An API token is 32 capital letters and digits, as cPanel shows it once on creation.',
-      ),
+      v.regex(/^[0-9A-Z]{32}$/, key('error_input_token_format')),
     ),
   }),
   v.transform((input) => ({

@@ -14,7 +14,13 @@ const policyAccountSchema = v.object({
   /** Set on the token-free copy kept for quick listing. */
   hasToken: v.optional(v.boolean()),
   askPassword: v.optional(v.boolean()),
-  locale: v.optional(v.pipe(v.string(), v.toLowerCase(), v.regex(/^[a-z]{2,3}(_[a-z0-9]{2,8})*$/))),
+  locale: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((text: string) => text.toLowerCase()),
+      v.regex(/^[a-z]{2,3}(_[a-z0-9]{2,8})*$/),
+    ),
+  ),
 });
 
 export interface ManagedAccount {

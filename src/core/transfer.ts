@@ -9,11 +9,12 @@ import { deriveKey, fromBase64, PBKDF2_ITERATIONS, randomBytes, seal, toBase64, 
 const FORMAT = 'webmail-launcher-accounts';
 
 const sealedSchema = v.object({ iv: v.string(), data: v.string() });
+// Fixed values are one-item picklists: the worker has picklist already, and literal would add its code.
 const fileSchema = v.object({
-  format: v.literal(FORMAT),
-  version: v.literal(1),
+  format: v.picklist([FORMAT]),
+  version: v.picklist([1]),
   kdf: v.object({
-    name: v.literal('PBKDF2-SHA-256'),
+    name: v.picklist(['PBKDF2-SHA-256']),
     iterations: v.pipe(v.number(), v.integer(), v.minValue(100_000), v.maxValue(10_000_000)),
     salt: v.string(),
   }),

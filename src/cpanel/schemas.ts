@@ -25,7 +25,8 @@ export const uapiWrappedSchema = v.object({
 /** `data` of Session::create_webmail_session_for_self / _for_mail_user / _check_password. */
 export const webmailSessionSchema = v.object({
   hostname: v.nullable(v.string()),
-  session: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)),
+  // Its length and characters are checked where the login request is built (login.ts).
+  session: v.string(),
   token: v.string(),
 });
 export type WebmailSession = v.InferOutput<typeof webmailSessionSchema>;
@@ -64,7 +65,8 @@ export type WhmUserSession = v.InferOutput<typeof whmUserSessionSchema>;
 
 /** `data` of UAPI DomainInfo::list_domains. A missing or null list reads as empty; a wrong type does not. */
 export const listDomainsSchema = v.object({
-  main_domain: v.pipe(v.string(), v.minLength(1)),
+  // Every name is checked as a host name before use (domains.ts), an empty one included.
+  main_domain: v.string(),
   addon_domains: v.optional(v.nullable(v.array(v.string())), []),
   sub_domains: v.optional(v.nullable(v.array(v.string())), []),
   parked_domains: v.optional(v.nullable(v.array(v.string())), []),

@@ -4,6 +4,8 @@ import { accountInputSchema } from '../../../src/core/accountInput';
 import { AccountRepository } from '../../../src/core/accounts';
 import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
+import { inputIssueKey } from '../../../src/i18n/accountInput';
+import { render } from '../../../src/i18n/format';
 
 const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
@@ -46,7 +48,8 @@ describe('accountInputSchema', () => {
       ...change,
     });
     expect(result.success).toBe(false);
-    expect(result.issues?.[0]?.message).toContain(message);
+    const key = result.issues?.[0] && inputIssueKey(result.issues[0]);
+    expect(key && render(key)).toContain(message);
   });
 });
 
