@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOKEN, ROOT_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { type RunningEmulator, startEmulator } from '../emulator';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount } from './flows';
+import { addVerifiedAccount, demoAccount, rootAccount } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 
 // Accessibility, themes, layout widths, keyboard use and onboarding.
@@ -64,14 +64,8 @@ describe('first run', () => {
 
 describe('with accounts', () => {
   beforeAll(async () => {
-    await addVerifiedAccount(browser, { host: HOST, username: 'demo', token: DEMO_TOKEN, label: 'Demo' });
-    await addVerifiedAccount(browser, {
-      host: HOST,
-      username: 'root',
-      token: ROOT_TOKEN,
-      kind: 'whm',
-      label: 'Root',
-    });
+    await addVerifiedAccount(browser, demoAccount(HOST));
+    await addVerifiedAccount(browser, rootAccount(HOST));
   });
 
   it.each(THEMES)('axe finds no violation on popup, options and the launch page (%s)', async (theme) => {

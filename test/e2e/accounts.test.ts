@@ -12,7 +12,7 @@ import {
   startEmulator,
 } from '../emulator';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, signedInTab } from './flows';
+import { addVerifiedAccount, demoAccount, rootAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 import { filesContaining } from './profileSearch';
 
@@ -63,15 +63,9 @@ function accountCard(page: Page, label: string) {
 
 describe('many accounts of both kinds', () => {
   it('are added through the options page and each one works', async () => {
-    await addVerifiedAccount(browser, { host: HOST, username: 'demo', token: DEMO_TOKEN, label: 'Demo' });
+    await addVerifiedAccount(browser, demoAccount(HOST));
     await addVerifiedAccount(browser, { host: HOST, username: 'shop', token: SHOP_TOKEN, label: 'Shop' });
-    await addVerifiedAccount(browser, {
-      host: HOST,
-      username: 'root',
-      token: ROOT_TOKEN,
-      kind: 'whm',
-      label: 'Root',
-    });
+    await addVerifiedAccount(browser, rootAccount(HOST));
     await addVerifiedAccount(browser, {
       host: HOST,
       username: 'reseller1',

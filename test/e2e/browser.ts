@@ -27,6 +27,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   profileDir?: string;
   headless?: boolean;
+  /** More Chromium flags, e.g. `--host-resolver-rules=MAP 127.0.0.23 ~NOTFOUND` for an unknown host. */
+  extraArgs?: string[];
 }
 
 /** Flags that keep Chromium quiet on a machine with no network but loopback. */
@@ -52,7 +54,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: chromiumArgs(extensionDir, options.trustSpki),
+    args: [...chromiumArgs(extensionDir, options.trustSpki), ...(options.extraArgs ?? [])],
     viewport: { width: 1000, height: 700 },
   });
   const requestedUrls: string[] = [];

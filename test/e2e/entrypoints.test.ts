@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOKEN, ROOT_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { type RunningEmulator, startEmulator } from '../emulator';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, signedInTab } from './flows';
+import { addVerifiedAccount, demoAccount, rootAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 
 // Every way in besides the popup's own button: search, pins, context menu, shortcuts, omnibox, WHM.
@@ -15,14 +15,8 @@ const opened: Page[] = [];
 beforeAll(async () => {
   emulator = await startEmulator({ address: HOST });
   browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  await addVerifiedAccount(browser, { host: HOST, username: 'demo', token: DEMO_TOKEN, label: 'Demo' });
-  await addVerifiedAccount(browser, {
-    host: HOST,
-    username: 'root',
-    token: ROOT_TOKEN,
-    kind: 'whm',
-    label: 'Root',
-  });
+  await addVerifiedAccount(browser, demoAccount(HOST));
+  await addVerifiedAccount(browser, rootAccount(HOST));
 });
 
 afterEach(async () => {

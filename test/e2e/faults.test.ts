@@ -19,7 +19,6 @@ import { type AccountFields, addAccountThroughOptions, addVerifiedAccount } from
 import {
   captureNotifications,
   ErrorWatch,
-  launchWithArgs,
   notificationIds,
   settingsOf,
   shownNotifications,
@@ -102,7 +101,7 @@ beforeAll(async () => {
   }
 
   // Second run on the same profile: NOWHERE no longer resolves, as after its DNS record vanished.
-  browser = await launchWithArgs({
+  browser = await launchWithExtension({
     trustSpki: [emulator.spki],
     profileDir,
     extraArgs: [`--host-resolver-rules=MAP ${NOWHERE} ~NOTFOUND`],

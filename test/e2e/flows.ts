@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DEMO_TOKEN, ROOT_TOKEN } from '../emulator';
 import type { ExtensionBrowser } from './browser';
 
 export interface AccountFields {
@@ -10,6 +11,23 @@ export interface AccountFields {
   port?: string;
   askPassword?: boolean;
 }
+
+/** The emulator's demo cPanel account, as the options page takes it. */
+export const demoAccount = (host: string, label = 'Demo'): AccountFields => ({
+  host,
+  username: 'demo',
+  token: DEMO_TOKEN,
+  label,
+});
+
+/** The emulator's root WHM user, as the options page takes it. */
+export const rootAccount = (host: string, label = 'Root'): AccountFields => ({
+  host,
+  username: 'root',
+  token: ROOT_TOKEN,
+  kind: 'whm',
+  label,
+});
 
 /** Fills and submits the options page's account form, as a person would. */
 export async function addAccountThroughOptions(

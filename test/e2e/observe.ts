@@ -1,55 +1,7 @@
 // What the failure, robustness and privacy suites watch in the browser: uncaught errors in the worker and in
 // extension pages, every network request with its headers, notifications, storage, and worker restarts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM, chromiumArgs, type ExtensionBrowser, type LaunchOptions, TEST_BUILD } from './browser';
-
-export interface ObservedLaunchOptions extends LaunchOptions {
-  /** More Chromium flags, e.g. `--host-resolver-rules=MAP 127.0.0.23 ~NOTFOUND` for an unknown host. */
-  extraArgs?: string[];
-}
-
-/**
- * launchWithExtension with extra Chromium flags (browser.ts takes none). Kept the same in every other way, so
- * tests written against ExtensionBrowser run on either.
- */
-export async function launchWithArgs(options: ObservedLaunchOptions): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? TEST_BUILD;
-  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'wml-profile-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? true,
-    args: [...chromiumArgs(extensionDir, options.trustSpki), ...(options.extraArgs ?? [])],
-    viewport: { width: 1000, height: 700 },
-  });
-  const requestedUrls: string[] = [];
-  const pageErrors: string[] = [];
-  context.on('request', (request) => requestedUrls.push(request.url()));
-  context.on('page', (page) =>
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)),
-  );
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    worker,
-    profileDir,
-    requestedUrls,
-    pageErrors,
-    async openPage(path) {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/${path}`);
-      return page;
-    },
-    async close() {
-      await context.close();
-      if (!options.profileDir) rmSync(profileDir, { recursive: true, force: true });
-    },
-  };
-}
+import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { ExtensionBrowser } from './browser';
 
 interface TargetInfo {
   targetId: string;

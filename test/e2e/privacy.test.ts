@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, ROOT_TOKEN, type RunningEmulator, SHOP_TOKEN, startEmulator } from '../emulator';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, signedInTab } from './flows';
+import { addVerifiedAccount, demoAccount, rootAccount, signedInTab } from './flows';
 import { ErrorWatch, recordRequests, type SeenRequest, WAIT } from './observe';
 
 // Records every request the browser makes, with headers and bodies, while the extension does its usual work
@@ -33,15 +33,9 @@ beforeAll(async () => {
   recorder = recordRequests(browser.context);
   watch = await ErrorWatch.start(browser);
   browser.context.on('page', (page) => page.on('framenavigated', (frame) => visited.push(frame.url())));
-  await addVerifiedAccount(browser, { host: HOST, username: 'demo', token: DEMO_TOKEN, label: 'Demo' });
+  await addVerifiedAccount(browser, demoAccount(HOST));
   await addVerifiedAccount(browser, { host: OTHER, username: 'shop', token: SHOP_TOKEN, label: 'Shop' });
-  await addVerifiedAccount(browser, {
-    host: HOST,
-    username: 'root',
-    token: ROOT_TOKEN,
-    kind: 'whm',
-    label: 'Root',
-  });
+  await addVerifiedAccount(browser, rootAccount(HOST));
 }, 60_000);
 
 afterAll(async () => {

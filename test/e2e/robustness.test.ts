@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../../src/cpanel/errors';
-import { DEMO_TOKEN, type FaultKind, ROOT_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { DEMO_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { FAULT_CODES } from '../support/faultCodes';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount } from './flows';
+import { addVerifiedAccount, demoAccount, rootAccount } from './flows';
 import {
   captureNotifications,
   ErrorWatch,
@@ -30,14 +30,8 @@ beforeAll(async () => {
   emulator = await startEmulator({ address: HOST });
   browser = await launchWithExtension({ trustSpki: [emulator.spki] });
   watch = await ErrorWatch.start(browser);
-  await addVerifiedAccount(browser, { host: HOST, username: 'demo', token: DEMO_TOKEN, label: 'Main' });
-  await addVerifiedAccount(browser, {
-    host: HOST,
-    username: 'root',
-    token: ROOT_TOKEN,
-    kind: 'whm',
-    label: 'Root',
-  });
+  await addVerifiedAccount(browser, demoAccount(HOST, 'Main'));
+  await addVerifiedAccount(browser, rootAccount(HOST));
   browser.context.on('page', (page) => opened.push(page));
   baseline = settingsOf(await storageSnapshot(browser.worker));
 });
@@ -201,23 +195,10 @@ describe('the worker stopped between events', () => {
 });
 
 describe('failures leave no trace and the next trigger works', () => {
-  const FAULTS: [FaultKind, ErrorCode][] = [
-    ['http401', 'auth_failed'],
-    ['http403', 'auth_failed'],
-    ['htmlLogin', 'not_json'],
-    ['status0', 'api_error'],
-    ['http500', 'api_error'],
-    ['truncatedJson', 'not_json'],
-    ['malformedJson', 'not_json'],
-    ['wrongShape', 'invalid_response'],
-    ['unsafeSession', 'invalid_response'],
-    ['reset', 'network'],
-  ];
-
   it('every fault, from the popup then the shortcut: settings byte-identical, then a normal sign-in', async () => {
     const accountsBefore = (await storageSnapshot(browser.worker)).accounts;
     const page = await popup();
-    for (const [fault, code] of FAULTS) {
+    for (const [fault, code] of FAULT_CODES) {
       emulator.faults.set({ fault, match: SESSION_CALL });
       await mainWebmail(page).click();
       await expect.poll(() => page.getByTestId('error').getAttribute('data-code'), WAIT).toBe(code);

@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { type RunningEmulator, startEmulator } from '../emulator';
 import { IDLE_SESSION_MS } from '../emulator/constants';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, signedInTab } from './flows';
+import { addVerifiedAccount, rootAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 import { ErrorWatch, recordRequests, stopServiceWorker, WAIT } from './observe';
 
@@ -25,13 +25,7 @@ beforeAll(async () => {
   browser = await launchWithExtension({ trustSpki: [emulator.spki] });
   recorder = recordRequests(browser.context);
   watch = await ErrorWatch.start(browser);
-  await addVerifiedAccount(browser, {
-    host: HOST,
-    username: 'root',
-    token: ROOT_TOKEN,
-    kind: 'whm',
-    label: 'Root',
-  });
+  await addVerifiedAccount(browser, rootAccount(HOST));
 }, 60_000);
 
 afterEach(async () => {

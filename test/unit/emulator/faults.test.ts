@@ -16,6 +16,7 @@ import {
   startEmulator,
 } from '../../emulator/index';
 import { spkiOf } from '../../emulator/tls';
+import { FAULT_CODES } from '../../support/faultCodes';
 import { insecureFetch } from '../../support/insecureFetch';
 import { call, DEMO_AUTH, ROOT_AUTH } from './helpers';
 
@@ -148,19 +149,7 @@ describe('HTTP faults on the wire', () => {
 
 describe('every fault maps to one error code in the client', () => {
   // The same table the e2e suite checks in Chromium, here against src/cpanel in Node.
-  const table: [FaultKind, ErrorCode][] = [
-    ['http401', 'auth_failed'],
-    ['http403', 'auth_failed'],
-    ['htmlLogin', 'not_json'],
-    ['status0', 'api_error'],
-    ['http500', 'api_error'],
-    ['truncatedJson', 'not_json'],
-    ['malformedJson', 'not_json'],
-    ['wrongShape', 'invalid_response'],
-    ['unsafeSession', 'invalid_response'],
-    ['hang', 'timeout'],
-    ['reset', 'network'],
-  ];
+  const table: [FaultKind, ErrorCode][] = [...FAULT_CODES, ['hang', 'timeout']];
 
   it.each(table)('%s → %s for UAPI Session::create_webmail_session_for_self', async (fault, code) => {
     emu.faults.set({ fault, match: { port: 2083 } });
