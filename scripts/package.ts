@@ -2,8 +2,8 @@
 // upload, plus the source zip addons.mozilla.org asks for. Deterministic (see zip.ts), so the size budget can measure the very bytes this writes.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { packFirefox, packSource } from './firefox/package';
+import { runIfMain } from './runIfMain';
 import { type ZipEntry, zip } from './zip';
 
 export interface PackageTarget {
@@ -72,11 +72,4 @@ function main(): void {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
+runIfMain(import.meta.url, main);

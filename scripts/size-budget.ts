@@ -1,8 +1,8 @@
 // `npm run size` (part of `npm test`, after `npm run build`): the gzipped JS of the popup and the worker and
 // the store zip against their budgets. Sizes are deterministic, so unlike timings they can fail a build.
-import { pathToFileURL } from 'node:url';
 import { measureEntryPoints, SIZE_BUDGETS, type SizeResult, withinBudget } from './bench/sizes';
 import { packTarget, TARGETS } from './package';
+import { runIfMain } from './runIfMain';
 
 const LABELS = {
   popup: 'popup JS (gzip)',
@@ -55,11 +55,4 @@ function main(): void {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  try {
-    main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
+runIfMain(import.meta.url, main);

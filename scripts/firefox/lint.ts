@@ -4,8 +4,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { runIfMain } from '../runIfMain';
 import { FIREFOX_DIR } from './package';
 
 export interface LintMessage {
@@ -57,9 +57,4 @@ async function main(): Promise<void> {
   if (errors > 0 || warnings > 0) process.exit(1);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, main);
