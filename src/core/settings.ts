@@ -18,7 +18,8 @@ export class SettingsStore {
   async get(): Promise<Settings & { managed: (keyof Settings)[] }> {
     const [stored, policy] = await Promise.all([this.store.get<Partial<Settings>>(KEY), this.policy()]);
     const managed = (Object.keys(policy) as (keyof Settings)[]).filter((key) => policy[key] !== undefined);
-    return { ...DEFAULT_SETTINGS, ...stored, ...policy, managed };
+    const enforced = Object.fromEntries(managed.map((key) => [key, policy[key]]));
+    return { ...DEFAULT_SETTINGS, ...stored, ...enforced, managed };
   }
 
   async set(changes: Partial<Settings>): Promise<void> {
