@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { DEFAULT_API_PORT } from '../cpanel/credentials';
 import { isValidHost, normalizeHost } from '../cpanel/host';
-import type { AccountSummary } from './accounts';
+import type { AccountSummary } from './accountSummary';
 
 /** One account as an administrator's policy describes it (`storage.managed`, key `accounts`). */
 const policyAccountSchema = v.object({

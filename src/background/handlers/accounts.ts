@@ -6,7 +6,7 @@ import { LauncherError, msg } from '../../cpanel/errors';
 import { type Verified, verifyCredentials } from '../../cpanel/verify';
 import { inputIssueKey } from '../../i18n/accountInput';
 import type { HandlerTable } from '../messages';
-import type { Services } from './index';
+import type { Services } from './services';
 
 type AccountTypes =
   | 'account.save'
