@@ -1,5 +1,6 @@
 import type { Credentials } from '../cpanel/credentials';
 import { LauncherError, msg } from '../cpanel/errors';
+import { STORAGE_KEYS } from '../rules';
 import type { ValidAccountInput } from './accountInput';
 import type { AccountSummary } from './accountSummary';
 import { type SealedSecret, seal, unseal } from './crypto';
@@ -16,7 +17,7 @@ type StoredAccount = StoredAccountV2;
 /** The fields an edit may change; a changed token arrives in plaintext and is sealed here. */
 export type AccountChanges = Partial<Omit<ValidAccountInput, 'kind'>>;
 
-export const ACCOUNTS_KEY = 'accounts';
+export const ACCOUNTS_KEY = STORAGE_KEYS.accounts;
 
 const readOnly = () => new LauncherError('bad_input', msg('error_account_managed'));
 const missing = () => new LauncherError('not_found', msg('error_account_gone'));

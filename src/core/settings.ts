@@ -1,3 +1,4 @@
+import { DEFAULT_AUTO_LOCK_MINUTES, STORAGE_KEYS } from '../rules';
 import type { KeyValueStore } from './ports';
 
 export interface Settings {
@@ -5,8 +6,8 @@ export interface Settings {
   autoLockMinutes: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15 };
-const KEY = 'settings';
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
+const KEY = STORAGE_KEYS.settings;
 
 /** User settings, with an administrator's policy value taking precedence where one is set. */
 export class SettingsStore {

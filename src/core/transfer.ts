@@ -2,9 +2,10 @@ import * as v from 'valibot';
 import { LauncherError, msg } from '../cpanel/errors';
 import { inputIssueKey } from '../i18n/accountInput';
 import { render } from '../i18n/format';
+import { MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS } from '../rules';
 import { accountInputSchema, type ValidAccountInput } from './accountInput';
 import type { AccountRepository } from './accounts';
-import { deriveKey, fromBase64, PBKDF2_ITERATIONS, randomBytes, seal, toBase64, unseal } from './crypto';
+import { deriveKey, fromBase64, randomBytes, seal, toBase64, unseal } from './crypto';
 
 const FORMAT = 'webmail-launcher-accounts';
 
@@ -33,7 +34,8 @@ export interface ImportResult {
  * user chooses for this file (not the vault's), so the file can travel to another browser.
  */
 export async function exportAccounts(accounts: AccountRepository, passphrase: string): Promise<string> {
-  if (passphrase.length < 8) throw new LauncherError('bad_input', msg('error_export_passphrase_short'));
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    throw new LauncherError('bad_input', msg('error_export_passphrase_short'));
   const salt = randomBytes(16);
   const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
   const entries = await Promise.all(

@@ -4,6 +4,7 @@ import type { CpanelSessionSummary } from '../core/cpanelSessions';
 import { LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
+import { STORAGE_KEYS } from '../rules';
 import { errorText } from '../ui/errorText';
 
 /**
@@ -28,7 +29,7 @@ export function TempUser({ accountId }: { accountId: string }) {
     load();
     // A cPanel tab opened, closed or whose session ended: the worker's list changed.
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && 'cpanelSessions' in changes) load();
+      if (area === 'session' && STORAGE_KEYS.cpanelSessions in changes) load();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);

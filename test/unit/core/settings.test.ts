@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { DEFAULT_SETTINGS, SettingsStore } from '../../../src/core/settings';
+import { DEFAULT_AUTO_LOCK_MINUTES } from '../../../src/rules';
 
 describe('SettingsStore', () => {
   it('gives the defaults when nothing is stored and no policy is set', async () => {
     const settings = new SettingsStore(new MemoryStore());
     expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, managed: [] });
-    expect(DEFAULT_SETTINGS.autoLockMinutes).toBe(15);
+    expect(DEFAULT_SETTINGS.autoLockMinutes).toBe(DEFAULT_AUTO_LOCK_MINUTES);
   });
 
   it('keeps what the user set', async () => {
