@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type browser from 'webextension-polyfill';
 import { LauncherError, msg } from '../cpanel/errors';
 import type { ErrorReply, Replies, RequestOf, RequestType } from '../messages/contract';
+import { errorText } from '../presentation/errorText';
 import { requestSchemas } from './requestSchemas';
 
 export type Handler<T extends RequestType> = (
@@ -47,7 +48,7 @@ export function createRouter(handlers: HandlerTable, options: RouterOptions) {
 
 function failure(error: unknown): ErrorReply {
   if (error instanceof LauncherError) {
-    const detail: ErrorReply['error'] = { code: error.code, message: error.message };
+    const detail: ErrorReply['error'] = { code: error.code, message: errorText(error) };
     // The key lets a page show the message in its own language; a server's own words have none.
     if (error.key) Object.assign(detail, { key: error.key, args: [...error.args] });
     if (error.origin) detail.origin = error.origin;

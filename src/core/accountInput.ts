@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { DEFAULT_API_PORT } from '../cpanel/credentials';
 import { isValidHost, normalizeHost } from '../cpanel/host';
-import type { MessageKey } from '../i18n/format';
+import type { MessageKey } from '../cpanel/messageKey';
 import { API_TOKEN_PATTERN, LOCALE_PATTERN, USERNAME_PATTERN } from '../rules';
 
 /** A check's message is its catalogue key, worded in the user's language where it is shown. */

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import type { MessageKey } from '../i18n/format';
 import { SECURITY_TOKEN_PATTERN } from '../rules';
 import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
+import type { MessageKey } from './messageKey';
 import { type WebmailSession, webmailSessionSchema } from './schemas';
 
 /** What the launch page needs to sign in: a URL to POST to and the session for the form body. */

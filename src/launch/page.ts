@@ -3,8 +3,8 @@ import browser from 'webextension-polyfill';
 import { isErrorCode, LauncherError, msg } from '../cpanel/errors';
 import { t } from '../i18n/t';
 import type { ErrorReply } from '../messages/contract';
-import { ERROR_ADVICE } from '../ui/errorAdvice';
-import { errorText } from '../ui/errorText';
+import { ERROR_ADVICE } from '../presentation/errorAdvice';
+import { errorText } from '../presentation/errorText';
 
 export { localizePage } from '../i18n/page';
 

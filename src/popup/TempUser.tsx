@@ -4,8 +4,8 @@ import type { CpanelSessionSummary } from '../core/cpanelSessions';
 import { LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
+import { errorText } from '../presentation/errorText';
 import { STORAGE_KEYS } from '../rules';
-import { errorText } from '../ui/errorText';
 
 /**
  * For the cPanel sessions this account opened (tabs still open): a button per session that creates a

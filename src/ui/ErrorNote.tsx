@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
-import { ERROR_ADVICE } from './errorAdvice';
-import { errorText } from './errorText';
+import { ERROR_ADVICE } from '../presentation/errorAdvice';
+import { errorText } from '../presentation/errorText';
 
 /** A failure as the user sees it: what happened, what to do, a button to do it, and the stable code. */
 export function ErrorNote({ error }: { error: unknown }) {

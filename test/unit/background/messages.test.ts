@@ -1,4 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+
+// The router renders error text through browser.i18n, absent in Node: English from the catalogue.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
 import { createRouter, type HandlerTable } from '../../../src/background/messages';
 import { LauncherError } from '../../../src/cpanel/errors';
 

@@ -4,6 +4,7 @@ import { listMailboxes } from '../../../src/cpanel/email';
 import { createWebmailSessionForMailUser, createWebmailSessionForSelf } from '../../../src/cpanel/session';
 import { callUapi } from '../../../src/cpanel/uapi';
 import { verifyCredentials } from '../../../src/cpanel/verify';
+import { english } from '../../support/english';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
 import { uapiExample, vendorExamples } from '../../support/vendorExamples';
 
@@ -61,10 +62,11 @@ describe('callUapi', () => {
           headers: { 'Content-Type': 'text/html' },
         }),
     );
-    await expect(callUapi(cpanel, 'Email', 'list_pops', {}, { fetch })).rejects.toMatchObject({
-      code: 'not_json',
-      message: expect.stringContaining('login page'),
-    });
+    const error = await callUapi(cpanel, 'Email', 'list_pops', {}, { fetch }).catch(
+      (error: unknown) => error,
+    );
+    expect(error).toMatchObject({ code: 'not_json' });
+    expect(english(error)).toContain('login page');
   });
 
   it('maps truncated JSON to not_json and JSON of the wrong shape to invalid_response', async () => {
