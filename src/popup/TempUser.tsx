@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { CpanelSessionSummary } from '../core/cpanelSessions';
-import { LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
-import { errorText } from '../presentation/errorText';
 import { STORAGE_KEYS } from '../rules';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useAction } from '../ui/useAction';
 
 /**
  * For the cPanel sessions this account opened (tabs still open): a button per session that creates a
@@ -15,8 +15,7 @@ export function TempUser({ accountId }: { accountId: string }) {
   const [sessions, setSessions] = useState<CpanelSessionSummary[]>([]);
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const load = useCallback(() => {
     send<'cpanelSessions.list'>({ type: 'cpanelSessions.list' }).then(
@@ -36,17 +35,10 @@ export function TempUser({ accountId }: { accountId: string }) {
   }, [load]);
 
   async function create(tabId: number) {
-    setBusy(true);
-    setError(null);
     setCreated(null);
     setCopied(false);
-    try {
-      setCreated((await send({ type: 'cpanelSession.tempUser', tabId })).user);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    const reply = await run(() => send({ type: 'cpanelSession.tempUser', tabId }));
+    if (reply) setCreated(reply.user);
   }
 
   async function copy(name: string) {
@@ -91,16 +83,7 @@ export function TempUser({ accountId }: { accountId: string }) {
           <p class="muted hint">{t('popup_temp_user_hint')}</p>
         </div>
       )}
-      {error !== null && (
-        <p
-          class="error"
-          role="alert"
-          data-testid="temp-user-error"
-          data-code={error instanceof LauncherError ? error.code : 'invalid_response'}
-        >
-          {errorText(error)}
-        </p>
-      )}
+      <ErrorNote error={error} testId="temp-user-error" />
     </div>
   );
 }
