@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import type browser from 'webextension-polyfill';
 import { LauncherError, msg } from '../cpanel/errors';
 import type { ErrorReply, Replies, RequestOf, RequestType } from '../messages/contract';
+import { requestSchemas } from '../messages/schemas';
 import { errorText } from '../presentation/errorText';
-import { requestSchemas } from './requestSchemas';
 
 export type Handler<T extends RequestType> = (
   request: RequestOf<T>,

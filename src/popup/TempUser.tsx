@@ -18,7 +18,7 @@ export function TempUser({ accountId }: { accountId: string }) {
   const { busy, error, run } = useAction();
 
   const load = useCallback(() => {
-    send<'cpanelSessions.list'>({ type: 'cpanelSessions.list' }).then(
+    send({ type: 'cpanelSessions.list' }).then(
       (reply) => setSessions(reply.sessions.filter((session) => session.accountId === accountId)),
       () => setSessions([]),
     );
