@@ -7,8 +7,9 @@ import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { english } from '../../support/english';
 import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const TOKEN = TEST_TOKEN;
 const pops = (...emails: string[]) =>
   uapiOk([
     ...emails.map((email) => ({ email, login: email, suspended_login: 0, suspended_incoming: 0 })),

@@ -6,8 +6,9 @@ import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { exportAccounts, importAccounts } from '../../../src/core/transfer';
 import { english } from '../../support/english';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKENS = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 'QWERTYUIOPASDFGHJKLZXCVBNM098765'];
+const TOKENS = [TEST_TOKEN, 'QWERTYUIOPASDFGHJKLZXCVBNM098765'];
 
 function repository() {
   const store = new MemoryStore();

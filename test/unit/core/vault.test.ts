@@ -6,8 +6,9 @@ import { DEVICE_KEY, Keyring, UNLOCKED_KEY, VAULT_KEY } from '../../../src/core/
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { Vault } from '../../../src/core/vault';
 import { DEFAULT_AUTO_LOCK_MINUTES, PBKDF2_ITERATIONS } from '../../../src/rules';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKENS = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 'QWERTYUIOPASDFGHJKLZXCVBNM098765'];
+const TOKENS = [TEST_TOKEN, 'QWERTYUIOPASDFGHJKLZXCVBNM098765'];
 const PASSPHRASE = 'correct horse battery';
 
 async function setup() {

@@ -6,6 +6,7 @@ import { callUapi } from '../../../src/cpanel/uapi';
 import { verifyCredentials } from '../../../src/cpanel/verify';
 import { english } from '../../support/english';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 import { uapiExample, vendorExamples } from '../../support/vendorExamples';
 
 const cpanel: Credentials = {
@@ -13,7 +14,7 @@ const cpanel: Credentials = {
   host: 'server.example.com',
   port: 2083,
   username: 'demo',
-  token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+  token: TEST_TOKEN,
 };
 
 describe('callUapi', () => {
@@ -22,9 +23,7 @@ describe('callUapi', () => {
     const data = await callUapi(cpanel, 'Email', 'list_pops', { regex: 'info' }, { fetch });
     expect(data).toEqual(uapiExample('Email::list_pops').data);
     expect(calls[0]?.url).toBe('https://server.example.com:2083/execute/Email/list_pops?regex=info');
-    expect(new Headers(calls[0]?.init?.headers).get('Authorization')).toBe(
-      'cpanel demo:ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
-    );
+    expect(new Headers(calls[0]?.init?.headers).get('Authorization')).toBe(`cpanel demo:${TEST_TOKEN}`);
   });
 
   it('accepts the command-line wrapper {apiversion, func, module, result}', async () => {
