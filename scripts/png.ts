@@ -1,5 +1,5 @@
 // One PNG chunk (length, type, data, CRC-32), shared by the icon maker and the screenshot writer.
-import { crc32 } from './zip';
+import { crc32 } from 'node:zlib';
 
 export function pngChunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);

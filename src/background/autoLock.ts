@@ -11,8 +11,8 @@ export function registerAutoLock(keyring: Keyring): () => Promise<void> {
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== ALARM) return;
     await keyring.lockIfIdle();
-    if ((await keyring.status()).locked || !(await keyring.status()).enabled)
-      await browser.alarms.clear(ALARM);
+    const { enabled, locked } = await keyring.status();
+    if (locked || !enabled) await browser.alarms.clear(ALARM);
   });
   return async () => {
     await browser.alarms.create(ALARM, { periodInMinutes: 1 });

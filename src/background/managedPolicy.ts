@@ -1,9 +1,10 @@
 import browser from 'webextension-polyfill';
 import type { KeyValueStore } from '../core/ports';
+import { STORAGE_KEYS } from '../rules';
 
 type Policy = Record<string, unknown>;
 
-export const CACHE_KEY = 'managedPolicyCache';
+export const CACHE_KEY = STORAGE_KEYS.managedPolicyCache;
 /** With no copy known yet (the very first start), how long a list waits for the policy before it shows none. */
 export const FIRST_LIST_WAIT_MS = 250;
 

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type browser from 'webextension-polyfill';
 import { LauncherError, msg } from '../cpanel/errors';
 import type { ErrorReply, Replies, RequestOf, RequestType } from '../messages/contract';
-import { requestSchemas } from './requestSchemas';
+import { requestSchemas } from '../messages/schemas';
+import { errorText } from '../presentation/errorText';
 
 export type Handler<T extends RequestType> = (
   request: RequestOf<T>,
@@ -47,7 +48,7 @@ export function createRouter(handlers: HandlerTable, options: RouterOptions) {
 
 function failure(error: unknown): ErrorReply {
   if (error instanceof LauncherError) {
-    const detail: ErrorReply['error'] = { code: error.code, message: error.message };
+    const detail: ErrorReply['error'] = { code: error.code, message: errorText(error) };
     // The key lets a page show the message in its own language; a server's own words have none.
     if (error.key) Object.assign(detail, { key: error.key, args: [...error.args] });
     if (error.origin) detail.origin = error.origin;

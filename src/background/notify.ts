@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { isErrorCode, LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
-import { ERROR_ADVICE } from '../ui/errorAdvice';
-import { errorText } from '../ui/errorText';
+import { ERROR_ADVICE } from '../presentation/errorAdvice';
+import { errorText } from '../presentation/errorText';
 
 const ERROR_PREFIX = 'wml-error:';
 let counter = 0;

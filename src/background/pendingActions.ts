@@ -1,10 +1,11 @@
 import type { Openers } from '../core/openers';
 import type { KeyValueStore } from '../core/ports';
+import { STORAGE_KEYS } from '../rules';
 
 /** A trigger that met a locked vault, to carry out once the user unlocks. */
 export type PendingAction = { kind: 'address'; email: string } | { kind: 'default' };
 
-const KEY = 'pendingAction';
+const KEY = STORAGE_KEYS.pendingAction;
 /** Older than this, a remembered click is stale: the user has moved on. */
 const MAX_AGE_MS = 5 * 60_000;
 

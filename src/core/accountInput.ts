@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { DEFAULT_API_PORT } from '../cpanel/credentials';
 import { isValidHost, normalizeHost } from '../cpanel/host';
-import type { MessageKey } from '../i18n/format';
+import type { MessageKey } from '../cpanel/messageKey';
+import { API_TOKEN_PATTERN, LOCALE_PATTERN, USERNAME_PATTERN } from '../rules';
 
 /** A check's message is its catalogue key, worded in the user's language where it is shown. */
 const key = (name: MessageKey & `error_input_${string}`) => name;
@@ -27,7 +28,7 @@ export const accountInputSchema = v.pipe(
     username: v.pipe(
       v.string(key('error_input_user_missing')),
       v.trim(),
-      v.regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, key('error_input_user_chars')),
+      v.regex(USERNAME_PATTERN, key('error_input_user_chars')),
     ),
     askPassword: v.optional(v.boolean()),
     locale: v.optional(
@@ -35,13 +36,13 @@ export const accountInputSchema = v.pipe(
         v.string(),
         v.trim(),
         v.transform((text: string) => text.toLowerCase()),
-        v.regex(/^([a-z]{2,3}(_[a-z0-9]{2,8})*)?$/, key('error_input_locale')),
+        v.check((text) => text === '' || LOCALE_PATTERN.test(text), key('error_input_locale')),
       ),
     ),
     token: v.pipe(
       v.string(key('error_input_token_missing')),
       v.trim(),
-      v.regex(/^[0-9A-Z]{32}$/, key('error_input_token_format')),
+      v.regex(API_TOKEN_PATTERN, key('error_input_token_format')),
     ),
   }),
   v.transform((input) => ({

@@ -1,6 +1,8 @@
 import type { Credentials } from '../cpanel/credentials';
 import { LauncherError, msg } from '../cpanel/errors';
+import { STORAGE_KEYS } from '../rules';
 import type { ValidAccountInput } from './accountInput';
+import type { AccountSummary } from './accountSummary';
 import { type SealedSecret, seal, unseal } from './crypto';
 import type { Keyring } from './keyring';
 import type { ManagedAccount } from './managed';
@@ -8,32 +10,14 @@ import { type AccountsRecord, migrateAccounts, type StoredAccountV2 } from './mi
 import type { KeyValueStore } from './ports';
 import { SerialQueue } from './serial';
 
-/** What pages may see of an account: everything but the token. */
-export interface AccountSummary {
-  id: string;
-  label: string;
-  kind: 'cpanel' | 'whm';
-  host: string;
-  port: number;
-  username: string;
-  /** Ask for the mailbox password and check it (…_check_password) instead of opening without it. */
-  askPassword?: boolean;
-  /** cPanel locale for new sessions; the browser's language when absent. */
-  locale?: string;
-  /** The account the "open default Webmail" shortcut opens. */
-  isDefault?: boolean;
-  /** Set by an administrator's policy: shown, used, but not editable here. */
-  managed?: boolean;
-  /** A managed account whose policy has no token: the user must enter one. */
-  needsToken?: boolean;
-}
+export type { AccountSummary } from './accountSummary';
 
 type StoredAccount = StoredAccountV2;
 
 /** The fields an edit may change; a changed token arrives in plaintext and is sealed here. */
 export type AccountChanges = Partial<Omit<ValidAccountInput, 'kind'>>;
 
-export const ACCOUNTS_KEY = 'accounts';
+export const ACCOUNTS_KEY = STORAGE_KEYS.accounts;
 
 const readOnly = () => new LauncherError('bad_input', msg('error_account_managed'));
 const missing = () => new LauncherError('not_found', msg('error_account_gone'));

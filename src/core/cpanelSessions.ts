@@ -2,6 +2,7 @@ import { LauncherError, msg } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
 import { type CpanelSessionBinding, createTempUser } from '../cpanel/tempUser';
 import type { TransportOptions } from '../cpanel/transport';
+import { STORAGE_KEYS } from '../rules';
 import type { KeyValueStore } from './ports';
 import { SerialQueue } from './serial';
 
@@ -15,7 +16,7 @@ export interface CpanelSessionSummary {
 
 type Stored = CpanelSessionSummary & Omit<CpanelSessionBinding, 'cookie'>;
 
-const KEY = 'cpanelSessions';
+const KEY = STORAGE_KEYS.cpanelSessions;
 
 /**
  * The cPanel sessions the extension opened, by tab, kept in session storage (memory only, it outlives a

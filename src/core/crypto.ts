@@ -6,9 +6,6 @@ export interface SealedSecret {
   data: string;
 }
 
-/** OWASP's 2023 floor for PBKDF2-HMAC-SHA-256. */
-export const PBKDF2_ITERATIONS = 600_000;
-
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

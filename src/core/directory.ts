@@ -3,6 +3,7 @@ import { findDomainOwner, listDomains } from '../cpanel/domains';
 import { listMailboxes, type Mailbox } from '../cpanel/email';
 import { LauncherError, msg } from '../cpanel/errors';
 import type { TransportOptions } from '../cpanel/transport';
+import { STORAGE_KEYS } from '../rules';
 import type { AccountRepository, AccountSummary } from './accounts';
 import type { HostAccess, KeyValueStore } from './ports';
 import { TimedCache } from './timedCache';
@@ -29,8 +30,8 @@ export class Directory {
   readonly #domains: TimedCache<string[]>;
 
   constructor(private readonly deps: DirectoryDeps) {
-    this.#mailboxes = new TimedCache(deps.store, 'mailboxes', MAILBOX_MAX_AGE_MS, deps.now);
-    this.#domains = new TimedCache(deps.store, 'domains', DOMAIN_MAX_AGE_MS, deps.now);
+    this.#mailboxes = new TimedCache(deps.store, STORAGE_KEYS.mailboxes, MAILBOX_MAX_AGE_MS, deps.now);
+    this.#domains = new TimedCache(deps.store, STORAGE_KEYS.domains, DOMAIN_MAX_AGE_MS, deps.now);
   }
 
   async mailboxes(accountId: string, refresh = false): Promise<Mailbox[]> {

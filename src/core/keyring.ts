@@ -1,4 +1,5 @@
 import { LauncherError, msg } from '../cpanel/errors';
+import { DEFAULT_AUTO_LOCK_MINUTES, PBKDF2_ITERATIONS, STORAGE_KEYS } from '../rules';
 import {
   deriveKey,
   exportAesKey,
@@ -22,10 +23,10 @@ export interface VaultMeta {
   check: SealedSecret;
 }
 
-export const VAULT_KEY = 'vault';
-export const DEVICE_KEY = 'deviceKey';
+export const VAULT_KEY = STORAGE_KEYS.vault;
+export const DEVICE_KEY = STORAGE_KEYS.deviceKey;
 /** In storage.session (memory only): the unlocked key and when it was last used. */
-export const UNLOCKED_KEY = 'vaultUnlocked';
+export const UNLOCKED_KEY = STORAGE_KEYS.vaultUnlocked;
 const CHECK_TEXT = 'webmail-launcher vault check';
 
 interface Unlocked {
@@ -47,8 +48,8 @@ export class Keyring {
     private readonly local: KeyValueStore,
     private readonly session: KeyValueStore,
     private readonly now: () => number = Date.now,
-    private readonly idleMs: () => Promise<number> = async () => 15 * 60_000,
-    readonly iterations: number = 600_000,
+    private readonly idleMs: () => Promise<number> = async () => DEFAULT_AUTO_LOCK_MINUTES * 60_000,
+    readonly iterations: number = PBKDF2_ITERATIONS,
   ) {}
 
   async status(): Promise<{ enabled: boolean; locked: boolean }> {

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { DEFAULT_API_PORT } from '../cpanel/credentials';
 import { isValidHost, normalizeHost } from '../cpanel/host';
-import type { AccountSummary } from './accounts';
+import { API_TOKEN_PATTERN, LOCALE_PATTERN, USERNAME_PATTERN } from '../rules';
+import type { AccountSummary } from './accountSummary';
 
 /** One account as an administrator's policy describes it (`storage.managed`, key `accounts`). */
 const policyAccountSchema = v.object({
@@ -9,8 +10,8 @@ const policyAccountSchema = v.object({
   kind: v.optional(v.picklist(['cpanel', 'whm']), 'cpanel'),
   host: v.pipe(v.string(), v.transform(normalizeHost), v.check(isValidHost)),
   port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65535))),
-  username: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i)),
-  token: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Z]{32}$/))),
+  username: v.pipe(v.string(), v.regex(USERNAME_PATTERN)),
+  token: v.optional(v.pipe(v.string(), v.regex(API_TOKEN_PATTERN))),
   /** Set on the token-free copy kept for quick listing. */
   hasToken: v.optional(v.boolean()),
   askPassword: v.optional(v.boolean()),
@@ -18,7 +19,7 @@ const policyAccountSchema = v.object({
     v.pipe(
       v.string(),
       v.transform((text: string) => text.toLowerCase()),
-      v.regex(/^[a-z]{2,3}(_[a-z0-9]{2,8})*$/),
+      v.regex(LOCALE_PATTERN),
     ),
   ),
 });

@@ -1,3 +1,4 @@
+import { STORAGE_KEYS } from '../rules';
 import type { KeyValueStore } from './ports';
 import { SerialQueue } from './serial';
 
@@ -12,7 +13,7 @@ interface RecentsRecord {
   pinned: MailboxRef[];
 }
 
-const KEY = 'recents';
+const KEY = STORAGE_KEYS.recents;
 const MAX_RECENT = 20;
 
 const same = (a: MailboxRef, b: MailboxRef) => a.accountId === b.accountId && a.email === b.email;

@@ -1,3 +1,4 @@
+import { DEFAULT_AUTO_LOCK_MINUTES, STORAGE_KEYS } from '../rules';
 import type { KeyValueStore } from './ports';
 
 export interface Settings {
@@ -5,8 +6,8 @@ export interface Settings {
   autoLockMinutes: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15 };
-const KEY = 'settings';
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
+const KEY = STORAGE_KEYS.settings;
 
 /** User settings, with an administrator's policy value taking precedence where one is set. */
 export class SettingsStore {
@@ -18,7 +19,8 @@ export class SettingsStore {
   async get(): Promise<Settings & { managed: (keyof Settings)[] }> {
     const [stored, policy] = await Promise.all([this.store.get<Partial<Settings>>(KEY), this.policy()]);
     const managed = (Object.keys(policy) as (keyof Settings)[]).filter((key) => policy[key] !== undefined);
-    return { ...DEFAULT_SETTINGS, ...stored, ...policy, managed };
+    const enforced = Object.fromEntries(managed.map((key) => [key, policy[key]]));
+    return { ...DEFAULT_SETTINGS, ...stored, ...enforced, managed };
   }
 
   async set(changes: Partial<Settings>): Promise<void> {

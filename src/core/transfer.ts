@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { LauncherError, msg } from '../cpanel/errors';
-import { inputIssueKey } from '../i18n/accountInput';
-import { render } from '../i18n/format';
+import { LauncherError, type Message, msg } from '../cpanel/errors';
+import { MIN_PASSPHRASE_LENGTH, PBKDF2_ITERATIONS } from '../rules';
 import { accountInputSchema, type ValidAccountInput } from './accountInput';
+import { inputIssueKey } from './accountInputIssue';
 import type { AccountRepository } from './accounts';
-import { deriveKey, fromBase64, PBKDF2_ITERATIONS, randomBytes, seal, toBase64, unseal } from './crypto';
+import { deriveKey, fromBase64, randomBytes, seal, toBase64, unseal } from './crypto';
 
 const FORMAT = 'webmail-launcher-accounts';
 
@@ -22,18 +22,22 @@ const fileSchema = v.object({
 });
 const entrySchema = v.looseObject({ token: sealedSchema });
 
-export interface ImportResult {
+export interface ImportResult<Reason = string> {
   imported: number;
   /** Why an entry was left out, in the user's language. */
-  rejected: { index: number; reason: string }[];
+  rejected: { index: number; reason: Reason }[];
 }
+
+/** What importAccounts gives back: each reason a message key (rendered by the worker's reply) or a text. */
+export type ImportOutcome = ImportResult<Message | string>;
 
 /**
  * Writes every account to a JSON text. Tokens leave only encrypted under a key derived from a passphrase the
  * user chooses for this file (not the vault's), so the file can travel to another browser.
  */
 export async function exportAccounts(accounts: AccountRepository, passphrase: string): Promise<string> {
-  if (passphrase.length < 8) throw new LauncherError('bad_input', msg('error_export_passphrase_short'));
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    throw new LauncherError('bad_input', msg('error_export_passphrase_short'));
   const salt = randomBytes(16);
   const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
   const entries = await Promise.all(
@@ -68,7 +72,7 @@ export async function importAccounts(
   accounts: AccountRepository,
   text: string,
   passphrase: string,
-): Promise<ImportResult> {
+): Promise<ImportOutcome> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -82,17 +86,17 @@ export async function importAccounts(
 
   const existing = new Set((await accounts.list()).map(identity));
   const accepted: ValidAccountInput[] = [];
-  const rejected: ImportResult['rejected'] = [];
+  const rejected: ImportOutcome['rejected'] = [];
   let decrypted = 0;
   for (const [index, raw] of entries.entries()) {
     const entry = v.safeParse(entrySchema, raw);
     if (!entry.success) {
-      rejected.push({ index, reason: render('error_import_entry_no_token') });
+      rejected.push({ index, reason: msg('error_import_entry_no_token') });
       continue;
     }
     const token = await unseal(key, entry.output.token).catch(() => undefined);
     if (token === undefined) {
-      rejected.push({ index, reason: render('error_import_entry_undecryptable') });
+      rejected.push({ index, reason: msg('error_import_entry_undecryptable') });
       continue;
     }
     decrypted += 1;
@@ -100,13 +104,13 @@ export async function importAccounts(
     if (!input.success) {
       const [issue] = input.issues;
       const key = inputIssueKey(issue);
-      rejected.push({ index, reason: key ? render(key) : issue.message });
+      rejected.push({ index, reason: key ? msg(key) : issue.message });
       continue;
     }
     if (existing.has(identity(input.output))) {
       rejected.push({
         index,
-        reason: render('error_import_entry_exists', [`${input.output.username}@${input.output.host}`]),
+        reason: msg('error_import_entry_exists', `${input.output.username}@${input.output.host}`),
       });
       continue;
     }

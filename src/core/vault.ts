@@ -1,13 +1,12 @@
 import { LauncherError, msg } from '../cpanel/errors';
+import { MIN_PASSPHRASE_LENGTH } from '../rules';
 import { ACCOUNTS_KEY, type AccountRepository } from './accounts';
 import { DEVICE_KEY, type Keyring, VAULT_KEY, wrongPassphrase } from './keyring';
 import type { KeyValueStore } from './ports';
 
-const MIN_PASSPHRASE = 8;
-
 function checkNewPassphrase(passphrase: string): void {
-  if (passphrase.length < MIN_PASSPHRASE) {
-    throw new LauncherError('bad_input', msg('error_passphrase_short', MIN_PASSPHRASE));
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new LauncherError('bad_input', msg('error_passphrase_short', MIN_PASSPHRASE_LENGTH));
   }
 }
 

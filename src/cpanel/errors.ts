@@ -1,4 +1,6 @@
-import { type MessageKey, render } from '../i18n/format';
+import type { MessageKey } from './messageKey';
+
+export type { MessageKey } from './messageKey';
 
 /** Stable error codes shared with the UI and outside tests (see DESIGN.md). */
 export const ERROR_CODES = [
@@ -32,8 +34,9 @@ export function msg(key: MessageKey, ...args: (string | number)[]): Message {
 
 /**
  * An error the user can act on: a stable code plus a detail that never contains a secret. The detail is a
- * message key, so pages show it in the user's language (`.message` is English in Node), or a text shown as
- * it is: the server's own words.
+ * message key and its arguments, rendered in the user's language only at the edges (pages, notifications,
+ * the worker's replies: presentation/errorText.ts), or a text shown as it is: the server's own words.
+ * `.message` of a keyed error names the key and arguments, for logs.
  */
 export class LauncherError extends Error {
   override readonly name = 'LauncherError';
@@ -46,7 +49,7 @@ export class LauncherError extends Error {
     /** The server's origin, where the fix is to visit it (an untrusted certificate). */
     readonly origin?: string,
   ) {
-    super(typeof message === 'string' ? message : render(message.key, message.args));
+    super(typeof message === 'string' ? message : [message.key, ...message.args].join(' '));
     if (typeof message !== 'string') {
       this.key = message.key;
       this.args = message.args;

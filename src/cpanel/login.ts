@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import type { MessageKey } from '../i18n/format';
+import { SECURITY_TOKEN_PATTERN } from '../rules';
 import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
+import type { MessageKey } from './messageKey';
 import { type WebmailSession, webmailSessionSchema } from './schemas';
 
 /** What the launch page needs to sign in: a URL to POST to and the session for the form body. */
@@ -18,7 +19,6 @@ export interface LoginRequest {
 /** Webmail 2096, cPanel 2083, WHM 2087, or 443 behind cPanel's service subdomains. */
 export const LOGIN_PORTS = [2096, 2083, 2087, 443] as const;
 
-const SECURITY_TOKEN = /^\/cpsess\d+$/;
 // Printable ASCII without spaces: what cPanel session strings are made of, and nothing a form could mangle.
 const SESSION_STRING = /^[\x21-\x7e]{1,4096}$/;
 
@@ -35,7 +35,8 @@ export function loginRequest(host: string, port: number, token: unknown, session
   const hostname = typeof host === 'string' ? host.toLowerCase() : '';
   if (!isValidHost(hostname)) throw invalidLogin('error_login_host');
   if (!(LOGIN_PORTS as readonly number[]).includes(port)) throw invalidLogin('error_login_port');
-  if (typeof token !== 'string' || !SECURITY_TOKEN.test(token)) throw invalidLogin('error_login_token');
+  if (typeof token !== 'string' || !SECURITY_TOKEN_PATTERN.test(token))
+    throw invalidLogin('error_login_token');
   if (typeof session !== 'string' || !SESSION_STRING.test(session)) throw invalidLogin('error_login_session');
   const authority = port === 443 ? hostname : `${hostname}:${port}`;
   return { url: `https://${authority}${token}/login`, session };

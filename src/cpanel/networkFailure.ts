@@ -13,11 +13,7 @@ export function networkFailure(origin: string, netError: string | undefined): La
   if (/NAME_NOT_RESOLVED|NAME_RESOLUTION|UNKNOWN_HOST|DNS/i.test(name)) {
     return new LauncherError('network', msg('error_dns', origin));
   }
-  if (
-    /CONNECTION_REFUSED|CONNECTION_REFUSED|NET_RESET|CONNECTION_RESET|ADDRESS_UNREACHABLE|CONNECTION_CLOSED/i.test(
-      name,
-    )
-  ) {
+  if (/CONNECTION_REFUSED|NET_RESET|CONNECTION_RESET|ADDRESS_UNREACHABLE|CONNECTION_CLOSED/i.test(name)) {
     return new LauncherError('network', msg('error_refused', origin));
   }
   if (/TIMED_OUT|NET_TIMEOUT/i.test(name)) {

@@ -98,11 +98,16 @@ export async function createWebmailSessionWithPassword(
  * texts the UI tells apart keep a form it still recognises, even when a short password occurs in them.
  */
 function redactPassword(error: unknown, password: string): unknown {
-  if (!(error instanceof LauncherError) || !error.message.includes(password)) return error;
+  if (!(error instanceof LauncherError)) return error;
+  const texts = error.key ? error.args : [error.message];
+  if (!texts.some((text) => text.includes(password))) return error;
   const kind = classifySessionError(error);
   if (kind === 'wrong_password') return new LauncherError(error.code, CPANEL_WRONG_PASSWORD);
   if (kind === 'suspended') return new LauncherError(error.code, CPANEL_SUSPENDED);
-  return new LauncherError(error.code, error.message.split(password).join('…'));
+  const redact = (text: string) => text.split(password).join('…');
+  if (error.key)
+    return new LauncherError(error.code, { key: error.key, args: error.args.map(redact) }, error.origin);
+  return new LauncherError(error.code, redact(error.message));
 }
 
 export type SessionErrorKind = 'wrong_password' | 'suspended';

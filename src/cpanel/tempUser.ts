@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { SECURITY_TOKEN_PATTERN } from '../rules';
 import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
 import { tempUserSchema } from './schemas';
@@ -21,7 +22,6 @@ export interface TempUser {
   user?: string;
 }
 
-const SECURITY_TOKEN = /^\/cpsess\d+$/;
 // One header line of printable ASCII: `name=value`, optionally several joined by `; `.
 const COOKIE = /^[\x20-\x7e]{1,4096}$/;
 
@@ -55,7 +55,7 @@ function sessionApiUrl(binding: CpanelSessionBinding, module: string, func: stri
   if (!Number.isInteger(binding.port) || binding.port < 1 || binding.port > 65_535) {
     throw new LauncherError('bad_input', msg('error_port_invalid'));
   }
-  if (typeof binding.securityToken !== 'string' || !SECURITY_TOKEN.test(binding.securityToken)) {
+  if (typeof binding.securityToken !== 'string' || !SECURITY_TOKEN_PATTERN.test(binding.securityToken)) {
     throw new LauncherError('bad_input', msg('error_security_token_malformed'));
   }
   return `https://${host}:${binding.port}${binding.securityToken}/execute/${module}/${func}`;

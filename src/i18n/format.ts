@@ -1,7 +1,7 @@
 import english from '../../public/_locales/en/messages.json' with { type: 'json' };
+import type { MessageKey } from '../cpanel/messageKey';
 
-/** Every message name, taken from the English catalogue: a key that is not there does not compile. */
-export type MessageKey = keyof typeof english;
+export type { MessageKey } from '../cpanel/messageKey';
 
 /** One entry of a `messages.json`. */
 export interface MessageEntry {
@@ -9,23 +9,14 @@ export interface MessageEntry {
   placeholders?: Record<string, { content: string }>;
 }
 
-/** Looks a message up in the user's language; '' when it has none. */
-export type MessageSource = (key: MessageKey, substitutions: string[]) => string;
-
-let source: MessageSource | undefined;
-
-/** Set by `./t` to `browser.i18n.getMessage`; pure code (errors in src/cpanel) renders through it. */
-export function setMessageSource(next: MessageSource | undefined): void {
-  source = next;
-}
-
 // Builds drop the English fallback, and the catalogue with it: the browser has its own copy of every locale.
 const PRODUCTION = (import.meta as { env?: { PROD?: boolean } }).env?.PROD === true;
 
-/** The message in the user's language; English from the catalogue where there is no browser (Node). */
+/**
+ * The message in English from the catalogue, for where there is no browser (Node tests) or the browser has
+ * no text for the key; `./t` asks the browser first.
+ */
 export function render(key: MessageKey, substitutions: readonly string[] = []): string {
-  const text = source?.(key, [...substitutions]);
-  if (text) return text;
   if (PRODUCTION) return [key, ...substitutions].join(' ');
   return formatMessage(english[key], substitutions);
 }

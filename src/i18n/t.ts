@@ -1,14 +1,15 @@
 import browser from 'webextension-polyfill';
-import { type MessageKey, render, setMessageSource } from './format';
+import { type MessageKey, render } from './format';
 
 export type { MessageKey } from './format';
 
-// Node tests have no `browser.i18n`; `render` then reads the English catalogue itself.
-if (browser.i18n) setMessageSource((key, substitutions) => browser.i18n.getMessage(key, substitutions));
-
-/** The message `key` in the browser's language, `$1`… filled from `substitutions`. */
+/**
+ * The message `key` in the browser's language, `$1`… filled from `substitutions`. Node tests have no
+ * `browser.i18n`: `render` then reads the English catalogue itself.
+ */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return render(key, substitutions.map(String));
+  const args = substitutions.map(String);
+  return browser.i18n?.getMessage(key, args) || render(key, args);
 }
 
 /** The browser's UI language, e.g. `pt-BR`. */

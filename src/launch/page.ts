@@ -1,10 +1,10 @@
 // Everything of the launch page but its hot path (main.ts): its text, and the view of a failure.
 import browser from 'webextension-polyfill';
-import { isErrorCode, LauncherError, msg } from '../cpanel/errors';
+import { isErrorCode } from '../cpanel/errors';
 import { t } from '../i18n/t';
-import type { ErrorReply } from '../messages/contract';
-import { ERROR_ADVICE } from '../ui/errorAdvice';
-import { errorText } from '../ui/errorText';
+import { errorFromReply } from '../messages/errorFromReply';
+import { ERROR_ADVICE } from '../presentation/errorAdvice';
+import { errorText } from '../presentation/errorText';
 
 export { localizePage } from '../i18n/page';
 
@@ -18,21 +18,9 @@ export function signingIn(url: string): void {
   byId('status').textContent = t('launch_signing_in_to', new URL(url).hostname);
 }
 
-/** The worker's failed answer as the error it stands for (as messages/client.ts reads it for other pages). */
-function replyError(reply: unknown): LauncherError {
-  if (!reply || typeof reply !== 'object')
-    return new LauncherError('invalid_response', msg('error_no_answer'));
-  const error: Partial<ErrorReply['error']> = (reply as Partial<ErrorReply>).error ?? {};
-  const code = isErrorCode(error.code) ? error.code : 'invalid_response';
-  const detail = error.key
-    ? msg(error.key, ...(error.args ?? []))
-    : (error.message ?? msg('error_something_wrong'));
-  return new LauncherError(code, detail, error.origin);
-}
-
 /** What went wrong, what to do about it, and a button for the fix where there is one. */
 export function showProblem(reply: unknown): void {
-  const error = replyError(reply);
+  const error = errorFromReply(reply);
   const code = isErrorCode(error.code) ? error.code : 'invalid_response';
   const { advice, action } = ERROR_ADVICE[code];
   document.title = t('launch_failed');

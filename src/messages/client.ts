@@ -1,21 +1,13 @@
 import browser from 'webextension-polyfill';
-import { isErrorCode, LauncherError, msg } from '../cpanel/errors';
-import type { ErrorReply, Replies, Reply, RequestOf, RequestType } from './contract';
+import type { Replies, Reply, RequestOf, RequestType } from './contract';
+import { errorFromReply } from './errorFromReply';
 
-/** Sends one request to the worker and returns its payload, or throws the LauncherError it answered. */
-export async function send<T extends RequestType>(request: RequestOf<T>): Promise<Replies[T]> {
+/**
+ * Sends one request to the worker and returns its payload, or throws the LauncherError it answered. The
+ * reply's type follows from the request's `type`: `send({ type: 'account.list' })` gives the account list.
+ */
+export async function send<T extends RequestType>(request: RequestOf<T> & { type: T }): Promise<Replies[T]> {
   const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-  if (!reply || typeof reply !== 'object') {
-    throw new LauncherError('invalid_response', msg('error_no_answer'));
-  }
-  if (!reply.ok) {
-    const error: Partial<ErrorReply['error']> = reply.error ?? {};
-    const code = isErrorCode(error.code) ? error.code : 'invalid_response';
-    // Keyed messages are shown in this page's language; a server's own words as they came.
-    const detail = error.key
-      ? msg(error.key, ...(error.args ?? []))
-      : (error.message ?? msg('error_something_wrong'));
-    throw new LauncherError(code, detail, error.origin);
-  }
+  if (!reply || typeof reply !== 'object' || !reply.ok) throw errorFromReply(reply);
   return reply;
 }

@@ -1,58 +1,24 @@
-import type { AccountInput } from '../core/accountInput';
+import type * as v from 'valibot';
 import type { AccountSummary } from '../core/accounts';
 import type { CpanelSessionSummary } from '../core/cpanelSessions';
 import type { MailboxRef } from '../core/recents';
 import type { Settings } from '../core/settings';
 import type { ImportResult } from '../core/transfer';
-import type { Verified } from '../cpanel/verify';
-
-/** What an edit may change; `token` only when the user typed a new one. */
-export interface AccountUpdate {
-  label?: string;
-  host?: string;
-  port?: number;
-  username?: string;
-  token?: string;
-  askPassword?: boolean;
-  locale?: string;
-}
-
 import type { Mailbox } from '../cpanel/email';
 import type { ErrorCode } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
-import type { WhmService } from '../cpanel/whmSession';
+import type { Verified } from '../cpanel/verify';
 import type { MessageKey } from '../i18n/format';
+import type { requestSchemas } from './schemas';
 
-/** Every message an extension page may send to the worker (DESIGN.md, "Messages"). */
-export type Request =
-  | { type: 'account.save'; account: AccountInput }
-  | { type: 'account.list' }
-  | { type: 'account.remove'; id: string }
-  | { type: 'account.update'; id: string; changes: AccountUpdate }
-  | { type: 'account.reorder'; ids: string[] }
-  | { type: 'account.setDefault'; id: string }
-  | { type: 'vault.status' }
-  | { type: 'vault.enable'; passphrase: string }
-  | { type: 'vault.disable'; passphrase: string }
-  | { type: 'vault.change'; passphrase: string; newPassphrase: string }
-  | { type: 'vault.unlock'; passphrase: string }
-  | { type: 'vault.lock' }
-  | { type: 'accounts.export'; passphrase: string }
-  | { type: 'accounts.import'; file: string; passphrase: string }
-  | { type: 'settings.get' }
-  | { type: 'settings.set'; settings: Partial<Settings> }
-  | { type: 'mailboxes.list'; accountId: string; refresh?: boolean }
-  | { type: 'webmail.open'; accountId: string; email?: string; password?: string }
-  | { type: 'webmail.openForAddress'; email: string }
-  | { type: 'session.open'; accountId: string; service: WhmService; user?: string; app?: string }
-  | { type: 'recents.get' }
-  | { type: 'mailbox.pin'; accountId: string; email: string; pinned: boolean }
-  /** The cPanel sessions the extension opened and whose tabs are still open. */
-  | { type: 'cpanelSessions.list' }
-  /** Session::create_temp_user inside the cPanel session of that tab. */
-  | { type: 'cpanelSession.tempUser'; tabId: number }
-  /** Sent by the launch page only: its login request, handed over once. */
-  | { type: 'launch.claim'; launchId: string };
+/**
+ * Every message an extension page may send to the worker (DESIGN.md, "Messages"), derived from its schema
+ * in ./schemas.ts: `{ type }` plus the fields the schema accepts.
+ */
+export type Request = {
+  [T in keyof RequestSchemas]: { type: T } & v.InferInput<RequestSchemas[T]>;
+}[keyof RequestSchemas];
+type RequestSchemas = typeof requestSchemas;
 
 export type RequestType = Request['type'];
 
@@ -94,3 +60,6 @@ export interface ErrorReply {
 export type Reply<T extends RequestType> = ({ ok: true } & Replies[T]) | ErrorReply;
 
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** What an account edit may change; `token` only when the user typed a new one. */
+export type AccountUpdate = RequestOf<'account.update'>['changes'];

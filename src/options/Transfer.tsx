@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ImportResult } from '../core/transfer';
 import { plural, t } from '../i18n/t';
 import { send } from '../messages/client';
+import { MIN_PASSPHRASE_LENGTH } from '../rules';
 import { ErrorNote } from '../ui/ErrorNote';
 
 /** Export every account to a file (tokens encrypted with a passphrase for that file) and import one. */
@@ -58,7 +59,7 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
         />
         <button
           type="button"
-          disabled={busy || passphrase.length < 8}
+          disabled={busy || passphrase.length < MIN_PASSPHRASE_LENGTH}
           data-testid="export"
           onClick={() => void exportFile()}
         >

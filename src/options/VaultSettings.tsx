@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
+import { MIN_PASSPHRASE_LENGTH } from '../rules';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 
@@ -111,7 +112,7 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
           id="vault-new"
           type="password"
           autocomplete="new-password"
-          minLength={8}
+          minLength={MIN_PASSPHRASE_LENGTH}
           value={next}
           onInput={(e) => setNext(e.currentTarget.value)}
         />

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { CpanelSessionSummary } from '../core/cpanelSessions';
-import { LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
-import { errorText } from '../ui/errorText';
+import { STORAGE_KEYS } from '../rules';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useAction } from '../ui/useAction';
 
 /**
  * For the cPanel sessions this account opened (tabs still open): a button per session that creates a
@@ -14,11 +15,10 @@ export function TempUser({ accountId }: { accountId: string }) {
   const [sessions, setSessions] = useState<CpanelSessionSummary[]>([]);
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const load = useCallback(() => {
-    send<'cpanelSessions.list'>({ type: 'cpanelSessions.list' }).then(
+    send({ type: 'cpanelSessions.list' }).then(
       (reply) => setSessions(reply.sessions.filter((session) => session.accountId === accountId)),
       () => setSessions([]),
     );
@@ -28,24 +28,17 @@ export function TempUser({ accountId }: { accountId: string }) {
     load();
     // A cPanel tab opened, closed or whose session ended: the worker's list changed.
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && 'cpanelSessions' in changes) load();
+      if (area === 'session' && STORAGE_KEYS.cpanelSessions in changes) load();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
   }, [load]);
 
   async function create(tabId: number) {
-    setBusy(true);
-    setError(null);
     setCreated(null);
     setCopied(false);
-    try {
-      setCreated((await send({ type: 'cpanelSession.tempUser', tabId })).user);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    const reply = await run(() => send({ type: 'cpanelSession.tempUser', tabId }));
+    if (reply) setCreated(reply.user);
   }
 
   async function copy(name: string) {
@@ -90,16 +83,7 @@ export function TempUser({ accountId }: { accountId: string }) {
           <p class="muted hint">{t('popup_temp_user_hint')}</p>
         </div>
       )}
-      {error !== null && (
-        <p
-          class="error"
-          role="alert"
-          data-testid="temp-user-error"
-          data-code={error instanceof LauncherError ? error.code : 'invalid_response'}
-        >
-          {errorText(error)}
-        </p>
-      )}
+      <ErrorNote error={error} testId="temp-user-error" />
     </div>
   );
 }

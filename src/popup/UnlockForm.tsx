@@ -2,26 +2,20 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useAction } from '../ui/useAction';
 
 /** Shown while the vault is locked: the accounts stay visible, opening one needs the passphrase. */
 export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function unlock(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await send({ type: 'vault.unlock', passphrase });
       setPassphrase('');
       onUnlocked();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,17 +1,20 @@
 import browser from 'webextension-polyfill';
 import { LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
-import { ERROR_ADVICE } from './errorAdvice';
-import { errorText } from './errorText';
+import { ERROR_ADVICE } from '../presentation/errorAdvice';
+import { errorText } from '../presentation/errorText';
 
-/** A failure as the user sees it: what happened, what to do, a button to do it, and the stable code. */
-export function ErrorNote({ error }: { error: unknown }) {
+/**
+ * A failure as the user sees it: what happened, what to do, a button to do it, and the stable code.
+ * `testId` names a note that shares its page with another one.
+ */
+export function ErrorNote({ error, testId = 'error' }: { error: unknown; testId?: string }) {
   if (!error) return null;
   const code = error instanceof LauncherError ? error.code : 'invalid_response';
   const { advice, action } = ERROR_ADVICE[code];
   const origin = error instanceof LauncherError ? error.origin : undefined;
   return (
-    <div class="error-note" role="alert" data-testid="error" data-code={code}>
+    <div class="error-note" role="alert" data-testid={testId} data-code={code}>
       <p class="error">{errorText(error)}</p>
       <p class="muted advice">{t(advice)}</p>
       {action === 'options' && (

@@ -1,8 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { STORAGE_KEYS } from '../rules';
 
 /** Keys whose change means the account list a page shows is out of date. */
-const WATCHED = new Set(['accounts', 'managedPolicyCache']);
+const WATCHED = new Set<string>([STORAGE_KEYS.accounts, STORAGE_KEYS.managedPolicyCache]);
 
 /**
  * Calls `refresh` when accounts change elsewhere: another page edited them, or an administrator's policy

@@ -145,7 +145,8 @@ describe('a temporary database user inside the cPanel session the extension open
     await sessions.getByTestId('create-temp-user').click();
     const error = page.getByTestId('temp-user-error');
     await error.waitFor();
-    expect(await error.textContent()).toBe(
+    // An ErrorNote: the message, then the advice.
+    expect(await error.locator('p.error').textContent()).toBe(
       'The cPanel session of demo has ended. Open cPanel again, then create the user.',
     );
     expect(await error.getAttribute('data-code')).toBe('not_found');

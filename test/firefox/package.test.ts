@@ -10,15 +10,20 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIREFOX_DIR, packFirefox, packSource, sourceVersion } from '../../scripts/firefox/package';
-import { unzip } from './unzip';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const temporary: string[] = [];
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The archive's files by name, read by fflate. */
+function unzip(archive: Uint8Array): Map<string, Buffer> {
+  return new Map(Object.entries(unzipSync(archive)).map(([name, data]) => [name, Buffer.from(data)]));
+}
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wml-package-'));

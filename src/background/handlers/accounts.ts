@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { accountInputSchema } from '../../core/accountInput';
+import { inputIssueKey } from '../../core/accountInputIssue';
 import { exportAccounts, importAccounts } from '../../core/transfer';
 import type { Credentials } from '../../cpanel/credentials';
 import { LauncherError, msg } from '../../cpanel/errors';
 import { type Verified, verifyCredentials } from '../../cpanel/verify';
-import { inputIssueKey } from '../../i18n/accountInput';
+import { t } from '../../i18n/t';
 import type { HandlerTable } from '../messages';
-import type { Services } from './index';
+import type { Services } from './services';
 
 type AccountTypes =
   | 'account.save'
@@ -105,7 +106,15 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
       return { file: await exportAccounts(accounts, passphrase) };
     },
     async 'accounts.import'({ file, passphrase }) {
-      return importAccounts(accounts, file, passphrase);
+      const { imported, rejected } = await importAccounts(accounts, file, passphrase);
+      // Reasons are rendered here, at the edge, in the browser's language.
+      return {
+        imported,
+        rejected: rejected.map(({ index, reason }) => ({
+          index,
+          reason: typeof reason === 'string' ? reason : t(reason.key, ...reason.args),
+        })),
+      };
     },
     async 'mailboxes.list'({ accountId, refresh }) {
       return { mailboxes: await directory.mailboxes(accountId, refresh === true) };

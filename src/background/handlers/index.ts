@@ -1,37 +1,11 @@
-import type { AccountRepository } from '../../core/accounts';
-import type { CpanelSessions } from '../../core/cpanelSessions';
-import type { Directory } from '../../core/directory';
-import type { Launcher } from '../../core/launcher';
-import type { Openers } from '../../core/openers';
-import type { HostAccess } from '../../core/ports';
-import type { Recents } from '../../core/recents';
-import type { SettingsStore } from '../../core/settings';
-import type { Vault } from '../../core/vault';
-import type { TransportOptions } from '../../cpanel/transport';
 import type { HandlerTable } from '../messages';
-import type { PendingActions } from '../pendingActions';
 import { accountHandlers } from './accounts';
 import { cpanelSessionHandlers } from './cpanelSessions';
 import { openHandlers } from './open';
+import type { Services } from './services';
 import { vaultHandlers } from './vault';
 
-export interface Services {
-  accounts: AccountRepository;
-  launcher: Launcher;
-  openers: Openers;
-  directory: Directory;
-  recents: Recents;
-  hostAccess: HostAccess;
-  vault: Vault;
-  settings: SettingsStore;
-  pending: PendingActions;
-  cpanelSessions: CpanelSessions;
-  /** Called after an unlock or a settings change, to (re)start the auto-lock check. */
-  onUnlocked: () => Promise<void>;
-  /** The launch page's URL without its fragment: only that page may claim a login. */
-  launchPagePath: string;
-  transport?: TransportOptions;
-}
+export type { Services } from './services';
 
 /** One entry per message type of the contract, grouped by concern; each a small function over core. */
 export function createHandlers(services: Services): HandlerTable {

@@ -1,6 +1,6 @@
 import { LauncherError, msg } from '../../cpanel/errors';
 import type { HandlerTable } from '../messages';
-import type { Services } from './index';
+import type { Services } from './services';
 
 type OpenTypes =
   | 'webmail.open'

@@ -1,5 +1,5 @@
 import type { HandlerTable } from '../messages';
-import type { Services } from './index';
+import type { Services } from './services';
 
 type VaultTypes =
   | 'vault.status'

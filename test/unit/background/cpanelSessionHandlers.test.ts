@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// The router renders error text through browser.i18n, absent in Node: English from the catalogue.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
 import { cpanelSessionHandlers } from '../../../src/background/handlers/cpanelSessions';
 import type { Services } from '../../../src/background/handlers/index';
 import { createRouter, type HandlerTable } from '../../../src/background/messages';

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryStore } from '../../../src/core/memoryStore';
+import { TEST_TOKEN } from '../../support/tokens';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { CACHE_KEY, ManagedPolicy } = await import('../../../src/background/managedPolicy');
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const TOKEN = TEST_TOKEN;
 const policy = {
   accounts: [{ host: 'server.example.com', username: 'company', token: TOKEN }],
   autoLockMinutes: 5,

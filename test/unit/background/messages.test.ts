@@ -1,4 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { TEST_TOKEN } from '../../support/tokens';
+
+// The router renders error text through browser.i18n, absent in Node: English from the catalogue.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
 import { createRouter, type HandlerTable } from '../../../src/background/messages';
 import { LauncherError } from '../../../src/cpanel/errors';
 
@@ -75,7 +80,7 @@ describe('createRouter', () => {
     const router = route(
       handlers({
         'account.remove': async () => {
-          throw new Error('secret ABCDEFGHIJKLMNOPQRSTUVWXYZ012345');
+          throw new Error(`secret ${TEST_TOKEN}`);
         },
       }),
     );

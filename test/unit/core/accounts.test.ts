@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { accountInputSchema } from '../../../src/core/accountInput';
+import { inputIssueKey } from '../../../src/core/accountInputIssue';
 import { AccountRepository } from '../../../src/core/accounts';
 import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
-import { inputIssueKey } from '../../../src/i18n/accountInput';
 import { render } from '../../../src/i18n/format';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const TOKEN = TEST_TOKEN;
 
 function setup() {
   const store = new MemoryStore();

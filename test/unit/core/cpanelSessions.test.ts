@@ -11,6 +11,7 @@ import { Openers } from '../../../src/core/openers';
 import { Recents } from '../../../src/core/recents';
 import { jsonResponse } from '../../support/fakeFetch';
 import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
 const LOGIN = { url: 'https://a.example.com:2083/cpsess5163408416/login', session: 'root:xyz,0123' };
 const TEMP_PATH = '/cpsess5163408416/execute/Session/create_temp_user';
@@ -145,7 +146,7 @@ describe('Openers with CpanelSessions', () => {
         kind: 'whm',
         host: 'w.example.com',
         username: 'root',
-        token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+        token: TEST_TOKEN,
       }),
     );
     const { tabId } = await openers.openSession({ accountId: id, service: 'cpaneld', user: 'Demo' });

@@ -5,9 +5,11 @@ import { AccountRepository } from '../../../src/core/accounts';
 import { Directory } from '../../../src/core/directory';
 import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
+import { english } from '../../support/english';
 import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const TOKEN = TEST_TOKEN;
 const pops = (...emails: string[]) =>
   uapiOk([
     ...emails.map((email) => ({ email, login: email, suspended_login: 0, suspended_incoming: 0 })),
@@ -57,10 +59,9 @@ describe('Directory.resolve', () => {
       '/execute/Email/list_pops': pops('sales@example.com'),
     });
     await add('cpanel', 'a.example.com', 'A');
-    await expect(directory.resolve('ghost@example.com')).rejects.toMatchObject({
-      code: 'not_found',
-      message: 'A owns example.com but has no mailbox ghost@example.com.',
-    });
+    const error = await directory.resolve('ghost@example.com').catch((error: unknown) => error);
+    expect(error).toMatchObject({ code: 'not_found' });
+    expect(english(error)).toBe('A owns example.com but has no mailbox ghost@example.com.');
     expect(calls.filter((call) => call.url.includes('list_pops'))).toHaveLength(2);
   });
 
@@ -92,10 +93,9 @@ describe('Directory.resolve', () => {
     });
     await add('cpanel', 'a.example.com', 'Broken');
     await add('cpanel', 'b.example.com', 'Working');
-    await expect(directory.resolve('x@elsewhere.example')).rejects.toMatchObject({
-      code: 'no_account_for_domain',
-      message: expect.stringContaining('Broken could not be asked'),
-    });
+    const error = await directory.resolve('x@elsewhere.example').catch((error: unknown) => error);
+    expect(error).toMatchObject({ code: 'no_account_for_domain' });
+    expect(english(error)).toContain('Broken could not be asked');
   });
 
   it('gives the reason itself when no account could be asked, all for that one reason', async () => {

@@ -4,8 +4,9 @@ import { seal } from '../../../src/core/crypto';
 import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { ACCOUNTS_VERSION, type AccountsRecordV1, migrateAccounts } from '../../../src/core/migrations';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const TOKEN = TEST_TOKEN;
 
 /** A record exactly as version 1 of the extension wrote it, sealed with the device key in `store`. */
 async function v1Record(store: MemoryStore): Promise<AccountsRecordV1> {

@@ -9,8 +9,9 @@ import { MemoryStore } from '../../../src/core/memoryStore';
 import { Openers } from '../../../src/core/openers';
 import { Recents } from '../../../src/core/recents';
 import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const TOKEN = TEST_TOKEN;
 const webmailSession = uapiOk({ hostname: null, session: 'u:abc:T,0123', token: '/cpsess1234567890' });
 const whmSession = (service: string) =>
   whmOk({

@@ -5,8 +5,10 @@ import { AccountRepository } from '../../../src/core/accounts';
 import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { exportAccounts, importAccounts } from '../../../src/core/transfer';
+import { english } from '../../support/english';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKENS = ['ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 'QWERTYUIOPASDFGHJKLZXCVBNM098765'];
+const TOKENS = [TEST_TOKEN, 'QWERTYUIOPASDFGHJKLZXCVBNM098765'];
 
 function repository() {
   const store = new MemoryStore();
@@ -79,7 +81,7 @@ describe('export and import', () => {
     expect(result.imported).toBe(0);
     expect(result.rejected.map((entry) => entry.index)).toEqual([0, 1, 2, 3]);
     const [account] = await source.list();
-    expect(result.rejected.map((entry) => entry.reason)).toEqual([
+    expect(result.rejected.map((entry) => english(entry.reason))).toEqual([
       `${account?.username}@${account?.host} is already set up.`,
       expect.any(String),
       'The entry has no encrypted token.',

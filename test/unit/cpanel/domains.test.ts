@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../../../src/cpanel/credentials';
 import { findDomainOwner, listDomains } from '../../../src/cpanel/domains';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 import { uapiExample } from '../../support/vendorExamples';
 
 const cpanel: Credentials = {
@@ -9,7 +10,7 @@ const cpanel: Credentials = {
   host: 'server.example.com',
   port: 2083,
   username: 'demo',
-  token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+  token: TEST_TOKEN,
 };
 const whm: Credentials = { ...cpanel, kind: 'whm', port: 2087, username: 'root' };
 

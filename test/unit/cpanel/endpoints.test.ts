@@ -7,6 +7,7 @@ import {
   createWebmailSessionWithPassword,
 } from '../../../src/cpanel/session';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 import { uapiExample } from '../../support/vendorExamples';
 
 describe('serviceEndpoint', () => {
@@ -54,7 +55,7 @@ describe('Session functions behind proxy subdomains', () => {
     host: 'cpanel.example.com',
     port: 443,
     username: 'demo',
-    token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+    token: TEST_TOKEN,
   };
   const direct: Credentials = { ...proxied, host: 'server.example.com', port: 2083 };
   // hostname is "hostname.example.com": the server's own name, which the proxy hides.

@@ -3,6 +3,7 @@ import type { Credentials } from '../../../src/cpanel/credentials';
 import { LauncherError } from '../../../src/cpanel/errors';
 import { classifySessionError, createWebmailSessionWithPassword } from '../../../src/cpanel/session';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 import { uapiExample } from '../../support/vendorExamples';
 
 const cpanel: Credentials = {
@@ -10,7 +11,7 @@ const cpanel: Credentials = {
   host: 'server.example.com',
   port: 2083,
   username: 'demo',
-  token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+  token: TEST_TOKEN,
 };
 const INFO = { login: 'info', domain: 'example.com' };
 const PASSWORD = 'luggage12345';

@@ -4,7 +4,9 @@ import { listMailboxes } from '../../../src/cpanel/email';
 import { createWebmailSessionForMailUser, createWebmailSessionForSelf } from '../../../src/cpanel/session';
 import { callUapi } from '../../../src/cpanel/uapi';
 import { verifyCredentials } from '../../../src/cpanel/verify';
+import { english } from '../../support/english';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 import { uapiExample, vendorExamples } from '../../support/vendorExamples';
 
 const cpanel: Credentials = {
@@ -12,7 +14,7 @@ const cpanel: Credentials = {
   host: 'server.example.com',
   port: 2083,
   username: 'demo',
-  token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+  token: TEST_TOKEN,
 };
 
 describe('callUapi', () => {
@@ -21,9 +23,7 @@ describe('callUapi', () => {
     const data = await callUapi(cpanel, 'Email', 'list_pops', { regex: 'info' }, { fetch });
     expect(data).toEqual(uapiExample('Email::list_pops').data);
     expect(calls[0]?.url).toBe('https://server.example.com:2083/execute/Email/list_pops?regex=info');
-    expect(new Headers(calls[0]?.init?.headers).get('Authorization')).toBe(
-      'cpanel demo:ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
-    );
+    expect(new Headers(calls[0]?.init?.headers).get('Authorization')).toBe(`cpanel demo:${TEST_TOKEN}`);
   });
 
   it('accepts the command-line wrapper {apiversion, func, module, result}', async () => {
@@ -61,10 +61,11 @@ describe('callUapi', () => {
           headers: { 'Content-Type': 'text/html' },
         }),
     );
-    await expect(callUapi(cpanel, 'Email', 'list_pops', {}, { fetch })).rejects.toMatchObject({
-      code: 'not_json',
-      message: expect.stringContaining('login page'),
-    });
+    const error = await callUapi(cpanel, 'Email', 'list_pops', {}, { fetch }).catch(
+      (error: unknown) => error,
+    );
+    expect(error).toMatchObject({ code: 'not_json' });
+    expect(english(error)).toContain('login page');
   });
 
   it('maps truncated JSON to not_json and JSON of the wrong shape to invalid_response', async () => {

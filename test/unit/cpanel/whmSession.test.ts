@@ -3,6 +3,7 @@ import type { Credentials } from '../../../src/cpanel/credentials';
 import { LauncherError } from '../../../src/cpanel/errors';
 import { createUserSession, SERVICE_PORT, whmLoginRequest } from '../../../src/cpanel/whmSession';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 import { vendorExamples } from '../../support/vendorExamples';
 
 const whm: Credentials = {
@@ -10,7 +11,7 @@ const whm: Credentials = {
   host: 'server.example.com',
   port: 2087,
   username: 'root',
-  token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+  token: TEST_TOKEN,
 };
 const SESSION = 'user@example.com:Ab3_xYz0Qw9LmN2p:create_user_session,6fd37fe4b8cb2ea6bb8e8a8dca14cfea';
 

@@ -9,13 +9,18 @@ import { SERVICE_PORT, whmLoginRequest } from '../../../src/cpanel/whmSession';
 import { anyHost, anyPort, validHost, validSession, validToken, webmailData, whmData } from './arbitraries';
 import { assertInvalidResponse, assertSafeLogin } from './validate';
 
-const RUNS = {
+const FULL_RUNS = {
   webmail: 30_000,
   webmailPorts: 10_000,
   webmailHosts: 20_000,
   proxied: 10_000,
   whm: 30_000,
 };
+/** `npm run check` (the edit-test loop) sets FUZZ_RUNS=quick: 1% of the answers; `npm test` runs them all. */
+const QUICK = process.env.FUZZ_RUNS === 'quick';
+const RUNS = Object.fromEntries(
+  Object.entries(FULL_RUNS).map(([name, runs]) => [name, QUICK ? runs / 100 : runs]),
+) as typeof FULL_RUNS;
 const TIMEOUT_MS = 60_000;
 
 /** Accepted and rejected counts per property: both paths must really be exercised. */
@@ -199,7 +204,7 @@ describe('the WHM session builder under generated answers', () => {
 });
 
 afterAll(() => {
-  const total = Object.values(RUNS).reduce((sum, runs) => sum + runs, 0);
+  const total = Object.values(FULL_RUNS).reduce((sum, runs) => sum + runs, 0);
   expect(total).toBeGreaterThanOrEqual(100_000);
   // A generator that only ever produced garbage (or only valid answers) would prove nothing.
   for (const [name, { accepted, rejected }] of outcomes) {

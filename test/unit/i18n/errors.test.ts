@@ -2,10 +2,11 @@ import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type HandlerTable } from '../../../src/background/messages';
 import { accountInputSchema } from '../../../src/core/accountInput';
+import { inputIssueKey } from '../../../src/core/accountInputIssue';
 import { LauncherError, msg } from '../../../src/cpanel/errors';
 import { networkFailure } from '../../../src/cpanel/networkFailure';
-import { inputIssueKey } from '../../../src/i18n/accountInput';
 import { render } from '../../../src/i18n/format';
+import { errorText } from '../../../src/presentation/errorText';
 
 const reply = vi.hoisted(() => ({ value: undefined as unknown }));
 vi.mock('webextension-polyfill', () => ({
@@ -25,10 +26,11 @@ function routeThrowing(error: unknown) {
 }
 
 describe('LauncherError', () => {
-  it('carries a message key and its arguments, with the English text as its message in Node', () => {
+  it('carries a message key and its arguments, rendered only at the edge', () => {
     const error = new LauncherError('auth_failed', msg('error_token_rejected', 401));
     expect(error).toMatchObject({ code: 'auth_failed', key: 'error_token_rejected', args: ['401'] });
-    expect(error.message).toBe('The server rejected the API token (HTTP 401).');
+    expect(error.message).toBe('error_token_rejected 401');
+    expect(errorText(error)).toBe('The server rejected the API token (HTTP 401).');
   });
 
   it('passes a server’s own words through as they are, without a key', () => {
@@ -46,7 +48,7 @@ describe('LauncherError', () => {
       key: 'error_tls',
       args: ['https://server.example.com:2083'],
     });
-    expect(error.message).toMatch(/^The browser does not trust the certificate of https:\/\/server/);
+    expect(errorText(error)).toMatch(/^The browser does not trust the certificate of https:\/\/server/);
   });
 });
 
@@ -101,7 +103,7 @@ describe('errors over the message contract', () => {
       key: 'error_no_mailbox',
       args: ['A', 'b.example', 'x@b.example'],
     });
-    expect((keyed as Error).message).toBe('A owns b.example but has no mailbox x@b.example.');
+    expect(errorText(keyed)).toBe('A owns b.example but has no mailbox x@b.example.');
 
     reply.value = { ok: false, error: { code: 'api_error', message: 'The provided password is incorrect.' } };
     const raw = await send({ type: 'account.list' }).catch((error: unknown) => error);

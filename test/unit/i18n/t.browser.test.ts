@@ -23,6 +23,7 @@ fake.messages = catalogue('fr');
 const { plural, t } = await import('../../../src/i18n/t');
 const { localizePage } = await import('../../../src/i18n/page');
 const { LauncherError, msg } = await import('../../../src/cpanel/errors');
+const { errorText } = await import('../../../src/presentation/errorText');
 
 describe('t in the browser', () => {
   it('asks browser.i18n for the message in the browser’s language', () => {
@@ -41,7 +42,9 @@ describe('t in the browser', () => {
       'not_found',
       msg('error_no_mailbox', 'Shop', 'example.com', 'x@example.com'),
     );
-    expect(error.message).toBe('Shop possède example.com mais n’a pas de boîte aux lettres x@example.com.');
+    expect(errorText(error)).toBe(
+      'Shop possède example.com mais n’a pas de boîte aux lettres x@example.com.',
+    );
     expect(error).toMatchObject({ key: 'error_no_mailbox', args: ['Shop', 'example.com', 'x@example.com'] });
   });
 

@@ -1,5 +1,8 @@
+// The one definition of every message a page may send: `Request` in ./contract.ts, the router and its
+// handlers all derive their types from these schemas (v.InferInput), so a field is written once.
 import * as v from 'valibot';
-import type { RequestType } from '../messages/contract';
+import type { AccountInput } from '../core/accountInput';
+import type { WhmService } from '../cpanel/whmSession';
 
 const id = v.pipe(
   v.string(),
@@ -12,13 +15,16 @@ const passphrase = v.pipe(v.string(), v.maxLength(1024));
 /** A request with no fields besides its type. */
 const nothing = v.object({});
 
+/** Any object: the fields are checked by the handler, with a message per field (core/accountInput.ts). */
+const accountFields = v.custom<AccountInput>((value) => typeof value === 'object' && value !== null);
+const services: WhmService[] = ['cpaneld', 'whostmgrd', 'webmaild'];
+
 /**
  * The fields of each request besides `type`, which chose the schema; field-level rules (host, token …) are
  * checked where they are used.
  */
 export const requestSchemas = {
-  // Any object (the same checks as v.record(v.string(), v.unknown()), without adding v.record to the worker).
-  'account.save': v.object({ account: v.looseObject({}) }),
+  'account.save': v.object({ account: accountFields }),
   'account.list': nothing,
   'account.remove': v.object({ id }),
   'account.update': v.object({
@@ -66,15 +72,18 @@ export const requestSchemas = {
   'webmail.openForAddress': v.object({ email }),
   'session.open': v.object({
     accountId: id,
-    service: v.picklist(['cpaneld', 'whostmgrd', 'webmaild']),
+    service: v.picklist(services),
     user: v.optional(v.pipe(v.string(), v.maxLength(320))),
     app: v.optional(v.pipe(v.string(), v.maxLength(64))),
   }),
   'recents.get': nothing,
   'mailbox.pin': v.object({ accountId: id, email, pinned: v.boolean() }),
+  /** Sent by the launch page only: its login request, handed over once. */
   'launch.claim': v.object({ launchId: id }),
+  /** The cPanel sessions the extension opened and whose tabs are still open. */
   'cpanelSessions.list': nothing,
+  /** Session::create_temp_user inside the cPanel session of that tab. */
   'cpanelSession.tempUser': v.object({
     tabId: v.pipe(v.number(), v.integer()),
   }),
-} satisfies Record<RequestType, v.GenericSchema>;
+} satisfies Record<string, v.GenericSchema>;

@@ -1,4 +1,4 @@
-import type { MessageKey } from './format';
+import type { MessageKey } from '../cpanel/messageKey';
 
 /**
  * The message key of an account input issue: core/accountInput.ts names each check's message by its key

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../cpanel/errors';
-import type { MessageKey } from '../i18n/format';
+import type { MessageKey } from '../cpanel/messageKey';
 
 /** What the user can do about each kind of failure; the error's own message says what happened. */
 export interface Advice {
