@@ -1,6 +1,6 @@
 import { type MessageKey, render } from '../i18n/format';
 
-/** Stable error codes shared with the UI and outside tests (see DESIGN.md). */
+/** Stable error codes shared with the UI and outside tests (see docs/architecture.md). */
 export const ERROR_CODES = [
   'auth_failed',
   'not_json',

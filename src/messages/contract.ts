@@ -23,7 +23,7 @@ import type { LoginRequest } from '../cpanel/login';
 import type { WhmService } from '../cpanel/whmSession';
 import type { MessageKey } from '../i18n/format';
 
-/** Every message an extension page may send to the worker (DESIGN.md, "Messages"). */
+/** Every message an extension page may send to the worker (docs/architecture.md, "Messages"). */
 export type Request =
   | { type: 'account.save'; account: AccountInput }
   | { type: 'account.list' }

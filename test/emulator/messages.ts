@@ -1,5 +1,5 @@
 // Every user-visible text the emulator produces, in one place so tests (and the client's tests) can
-// reference them. Texts marked "vendor" are verbatim from /work/shared/cpanel-api/examples.json; the
+// reference them. Texts marked "vendor" are verbatim from test/fixtures/cpanel-api/examples.json; the
 // others are ours, written in cPanel's style (curly quotes around values).
 
 export const UAPI_TEXT = {

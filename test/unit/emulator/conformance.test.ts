@@ -11,7 +11,7 @@ interface Examples {
   whm_api1: Record<string, unknown>;
 }
 const examples = JSON.parse(
-  readFileSync(new URL('../../../../shared/cpanel-api/examples.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/cpanel-api/examples.json', import.meta.url), 'utf8'),
 ) as Examples;
 
 const TOKENS = {
