@@ -123,6 +123,6 @@ export class Openers {
   }
 
   private localeFor(account: AccountSummary): string | undefined {
-    return account.locale ?? cpanelLocale(this.deps.language?.());
+    return cpanelLocale(this.deps.language?.(), account.locale);
   }
 }
