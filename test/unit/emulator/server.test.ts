@@ -104,14 +104,15 @@ describe('request log', () => {
 
 describe('pages and unknown paths', () => {
   it.each([
-    [2083, '/', 'cPanel Login'],
-    [2083, '/login/', 'cPanel Login'],
-    [2087, '/', 'cPanel Login'],
-    [2087, '/login/', 'cPanel Login'],
-    [2096, '/', 'Webmail Login'],
-  ])('port %i %s is the HTML login page', async (port, path, title) => {
+    [2083, '/', 'cPanel Login', 200],
+    [2083, '/login/', 'cPanel Login', 401],
+    [2087, '/', 'cPanel Login', 200],
+    [2087, '/login/', 'cPanel Login', 401],
+    [2096, '/', 'Webmail Login', 200],
+    [2096, '/login/', 'Webmail Login', 401],
+  ])('port %i %s is the HTML login page', async (port, path, title, status) => {
     const reply = await call(emu, port, path);
-    expect(reply.status).toBe(200);
+    expect(reply.status).toBe(status);
     expect(reply.headers['content-type']).toMatch(/^text\/html/);
     expect(reply.body).toContain(`<title>${title}</title>`);
     expect(reply.body).toMatch(/<form[^>]*>/);

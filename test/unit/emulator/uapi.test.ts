@@ -148,7 +148,8 @@ describe('Session::create_webmail_session_for_mail_user', () => {
   it('takes `login` literally: a full address is looked up as login@domain and not found', async () => {
     const result = await uapi(emu, fn, { domain: 'example.com', login: 'info@example.com' });
     expectError(result, UAPI_TEXT.mailUserNotFound('info@example.com@example.com'));
-    expect(result.errors[0]).toBe('The user “info@example.com@example.com” does not exist.');
+    // Cpanel/Exception/UserNotFound.pm
+    expect(result.errors[0]).toBe('You do not have a user named “info@example.com@example.com”.');
   });
 
   it.each([
@@ -159,11 +160,10 @@ describe('Session::create_webmail_session_for_mail_user', () => {
     expectError(await uapi(emu, fn, { domain, login }), UAPI_TEXT.mailUserNotFound(`${login}@${domain}`));
   });
 
-  it('refuses a mailbox whose logins are suspended', async () => {
-    expectError(
-      await uapi(emu, fn, { domain: 'example.com', login: 'frozen' }),
-      'Logins for “frozen@example.com” are suspended.',
-    );
+  it('still creates a session for a mailbox whose logins are suspended (only _check_password checks)', async () => {
+    const result = await uapi(emu, fn, { domain: 'example.com', login: 'frozen' });
+    expect(result.status).toBe(1);
+    expect(result.data.token).toMatch(/^\/cpsess\d{10}$/);
   });
 
   it("only serves the caller's own mailboxes (shop cannot reach demo's)", async () => {
