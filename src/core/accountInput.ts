@@ -34,7 +34,8 @@ export const accountInputSchema = v.pipe(
       v.pipe(
         v.string(),
         v.trim(),
-        v.transform((text: string) => text.toLowerCase()),
+        // `en-GB` as browsers write it becomes cPanel's `en_gb`.
+        v.transform((text: string) => text.toLowerCase().replace(/-/g, '_')),
         v.regex(/^([a-z]{2,3}(_[a-z0-9]{2,8})*)?$/, key('error_input_locale')),
       ),
     ),

@@ -136,13 +136,16 @@ describe('Openers', () => {
     expect(new URL(calls[0]?.url ?? '').searchParams.has('locale')).toBe(false);
   });
 
-  it.each(['en_gb', 'zh_cn'])('maps the account language %s to what a stock server has', async (setting) => {
-    const { openers, add, calls } = await setup(true, 'sk');
-    const id = await add({ locale: setting });
-    await openers.openWebmail({ accountId: id, email: 'info@example.com' });
-    expect(calls).toHaveLength(1);
-    expect(new URL(calls[0]?.url ?? '').searchParams.get('locale')).toBe(setting.slice(0, 2));
-  });
+  it.each(['en_gb', 'zh_cn', 'en-GB', 'zh-CN'])(
+    'maps the account language %s to what a stock server has',
+    async (setting) => {
+      const { openers, add, calls } = await setup(true, 'sk');
+      const id = await add({ locale: setting });
+      await openers.openWebmail({ accountId: id, email: 'info@example.com' });
+      expect(calls).toHaveLength(1);
+      expect(new URL(calls[0]?.url ?? '').searchParams.get('locale')).toBe(setting.slice(0, 2));
+    },
+  );
 
   it('signs in again without the locale, in the same click, when the server refuses it', async () => {
     const { openers, add, calls, opened, claim } = await setup(true, 'en-US');

@@ -126,6 +126,53 @@ describe('pages and unknown paths', () => {
   });
 });
 
+describe('service subdomains on 443 (cPanel’s proxy subdomains)', () => {
+  it.each([
+    ['webmail.example.com', '<title>Webmail Login</title>'],
+    ['cpanel.example.com', '<title>cPanel Login</title>'],
+    ['whm.example.com', '<title>cPanel Login</title>'],
+  ])('%s reaches its service', async (host, title) => {
+    const address = '127.0.0.216';
+    const proxied = await startEmulator({ address, serviceSubdomains: true });
+    try {
+      const { request } = await import('node:https');
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        request(
+          {
+            host: address,
+            port: 443,
+            path: '/',
+            servername: host,
+            headers: { Host: host },
+            ca: proxied.certPem,
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => {
+              body += chunk.toString();
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        )
+          .on('error', reject)
+          .end();
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toContain(title);
+      expect(proxied.requests.at(-1)?.port).toBe(
+        host.startsWith('webmail') ? 2096 : host.startsWith('cpanel') ? 2083 : 2087,
+      );
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('is off by default', async () => {
+    const reply = await call(emu, 443, '/').catch((error: NodeJS.ErrnoException) => error.code);
+    expect(reply).toBe('ECONNREFUSED');
+  });
+});
+
 describe('lifecycle', () => {
   it('closes quickly even with a keep-alive connection open, and frees the ports', async () => {
     const address = '127.0.0.215';

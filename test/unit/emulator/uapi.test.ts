@@ -331,3 +331,43 @@ describe('unknown functions', () => {
     );
   });
 });
+
+describe('locales (Cpanel/Admin/Modules/Cpanel/session_call.pm)', () => {
+  const self = 'Session/create_webmail_session_for_self';
+  const mailUser = 'Session/create_webmail_session_for_mail_user';
+
+  it.each(['en', 'de', 'pt_br', 'es_419', 'zh', 'zh_tw', 'fil'])(
+    'takes the installed locale %s',
+    async (locale) => {
+      const result = await uapi(emu, self, { locale });
+      expect(result.status).toBe(1);
+      expect(emu.sessions.get(result.data.session)?.locale).toBe(locale);
+    },
+  );
+
+  it.each(['en_gb', 'zh_cn', 'sk', 'pt_BR', 'EN', 'pt-br'])(
+    'refuses %s with the server’s text, exactly as given',
+    async (locale) => {
+      expectError(
+        await uapi(emu, self, { locale }),
+        `“${locale}” does not refer to any of this system’s locales.`,
+      );
+      expectError(
+        await uapi(emu, mailUser, { domain: 'example.com', login: 'info', locale }),
+        UAPI_TEXT.unknownLocale(locale),
+      );
+    },
+  );
+
+  it('checks the mailbox before the locale', async () => {
+    expectError(
+      await uapi(emu, mailUser, { domain: 'example.com', login: 'nobody', locale: 'sk' }),
+      'You do not have a user named “nobody@example.com”.',
+    );
+  });
+
+  it('uses the account’s own locale without one', async () => {
+    const result = await uapi(emu, self);
+    expect(result.status).toBe(1);
+  });
+});
