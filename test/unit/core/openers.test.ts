@@ -41,7 +41,7 @@ const strictSession = (url: URL) => {
   };
 };
 
-async function setup(granted = true, language = 'pt-BR') {
+async function setup(granted = true, language = 'pt-BR', extra: Record<string, unknown> = {}) {
   const store = new MemoryStore();
   const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
   const { fetch, calls } = routedFetch({
@@ -49,6 +49,7 @@ async function setup(granted = true, language = 'pt-BR') {
     '/execute/Session/create_webmail_session_for_mail_user': strictSession,
     '/execute/Session/create_webmail_session_for_mail_user_check_password': strictSession,
     '/json-api/create_user_session': (url: URL) => whmSession(url.searchParams.get('service') ?? ''),
+    ...extra,
   });
   const opened: string[] = [];
   const launcher = new Launcher(
@@ -155,6 +156,28 @@ describe('Openers', () => {
     expect(locales).toEqual(['sk', null]);
     expect(opened).toHaveLength(1);
     expect((await claim(0)).url).toBe('https://a.example.com:2096/cpsess1234567890/login');
+  });
+
+  it('says a mailbox’s login is suspended before opening it from an address (context menu, omnibox)', async () => {
+    const pop = (email: string, suspended: number) => ({
+      email,
+      login: email,
+      suspended_incoming: 0,
+      suspended_login: suspended,
+    });
+    const { openers, add, calls, opened } = await setup(true, 'en-US', {
+      '/execute/DomainInfo/list_domains': uapiOk({ main_domain: 'example.com' }),
+      '/execute/Email/list_pops': uapiOk([pop('frozen@example.com', 1), pop('info@example.com', 0)]),
+    });
+    await add({});
+    await expect(openers.openForAddress('Frozen@example.com')).rejects.toMatchObject({
+      code: 'bad_input',
+      message: expect.stringContaining('frozen@example.com'),
+    });
+    expect(opened).toHaveLength(0);
+    expect(calls.some((call) => call.url.includes('/Session/'))).toBe(false);
+    await openers.openForAddress('info@example.com');
+    expect(opened).toHaveLength(1);
   });
 
   it('opens Webmail, cPanel with an app, and WHM through a WHM token', async () => {
