@@ -223,9 +223,18 @@ describe('API faults, from the keyboard shortcut (notification)', () => {
 });
 
 describe('server states', () => {
-  it('a suspended mailbox, from the context menu: api_error with the server’s reason', async () => {
-    const shown = await failsWithNotification(menuClick('frozen@example.com'), 'api_error');
-    expect(shown.message).toContain('Logins for “frozen@example.com” are suspended.');
+  it('a suspended mailbox, from the context menu: says so before opening anything', async () => {
+    // A stock server would hand out a session that the 2096 login refuses (Cpanel/API/Session.pm).
+    await captureNotifications(browser.worker);
+    const before = (await shownNotifications(browser.worker)).length;
+    const pages = browser.context.pages().length;
+    await browser.worker.evaluate(menuClick('frozen@example.com'));
+    await expect
+      .poll(async () => (await shownNotifications(browser.worker)).slice(before).map((note) => note.id), WAIT)
+      .toEqual([expect.stringMatching(/^wml-error:bad_input:\d+$/)]);
+    const note = (await shownNotifications(browser.worker))[before];
+    expect(note?.message).toContain('Logins to frozen@example.com are suspended');
+    expect(browser.context.pages().length).toBe(pages);
   });
 
   it('a token rejected for a mailbox, from the context menu: auth_failed', async () => {
