@@ -151,7 +151,8 @@ describe('HTTP faults on the wire', () => {
 
   it('rejects the Webmail login of a session it expired or marked used on the way in', async () => {
     for (const fault of ['sessionExpired', 'sessionUsed'] as const) {
-      const login = await createWebmailSessionForSelf(demo, options);
+      // The session call itself is not under test: the client's default timeout, not the short one.
+      const login = await createWebmailSessionForSelf(demo, { fetch: insecureFetch });
       emu.faults.set({ fault, match: { port: 2096, path: '/login' }, times: 1 });
       const reply = await insecureFetch(login.url, {
         method: 'POST',
