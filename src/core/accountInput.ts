@@ -35,7 +35,8 @@ export const accountInputSchema = v.pipe(
       v.pipe(
         v.string(),
         v.trim(),
-        v.transform((text: string) => text.toLowerCase()),
+        // `en-GB` as browsers write it becomes cPanel's `en_gb`.
+        v.transform((text: string) => text.toLowerCase().replace(/-/g, '_')),
         v.check((text) => text === '' || LOCALE_PATTERN.test(text), key('error_input_locale')),
       ),
     ),

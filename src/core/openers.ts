@@ -87,6 +87,12 @@ export class Openers {
     if (found.account.askPassword) {
       throw new LauncherError('bad_input', msg('error_asks_password', found.account.label, found.email));
     }
+    // The lookup just listed the mailboxes: a suspended login would be handed a session that the 2096 login
+    // refuses (Cpanel/API/Session.pm checks suspension only with the password), so say so instead.
+    const listed = await this.deps.directory.mailboxes(found.account.id);
+    if (listed.some((mailbox) => mailbox.email.toLowerCase() === found.email && mailbox.suspended)) {
+      throw new LauncherError('bad_input', msg('error_mailbox_suspended', found.email));
+    }
     return this.openWebmail({ accountId: found.account.id, email: found.email });
   }
 
@@ -123,6 +129,6 @@ export class Openers {
   }
 
   private localeFor(account: AccountSummary): string | undefined {
-    return account.locale ?? cpanelLocale(this.deps.language?.());
+    return cpanelLocale(this.deps.language?.(), account.locale);
   }
 }

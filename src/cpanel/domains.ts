@@ -26,9 +26,6 @@ export async function listDomains(
   return [...new Set(all.map((domain) => domain.trim().toLowerCase()))].filter(isValidHost);
 }
 
-// The answer (result 0) for a domain that no account visible to this token has; the emulator says exactly this.
-const NO_SUCH_DOMAIN = /^The domain [“"][^”"]*[”"] does not exist\.?$/;
-
 /**
  * WHM getdomainowner: the cPanel user that owns `domain`, or undefined when no account visible to this
  * token has it. Every other failure (token, network, a missing argument) still throws.
@@ -40,19 +37,11 @@ export async function findDomainOwner(
 ): Promise<string | undefined> {
   const name = typeof domain === 'string' ? domain.trim().toLowerCase().replace(/\.$/, '') : '';
   if (!isValidHost(name)) throw new LauncherError('bad_input', msg('error_domain_invalid'));
-  let data: unknown;
-  try {
-    data = await callWhm(credentials, 'getdomainowner', { domain: name }, options);
-  } catch (error) {
-    if (error instanceof LauncherError && error.code === 'api_error' && NO_SUCH_DOMAIN.test(error.message)) {
-      return undefined;
-    }
-    throw error;
-  }
+  const data = await callWhm(credentials, 'getdomainowner', { domain: name }, options);
   const parsed = v.safeParse(domainOwnerSchema, data);
   if (!parsed.success) {
     throw new LauncherError('invalid_response', msg('error_answer_malformed', 'WHM getdomainowner'));
   }
-  // A success without a user is the other way a server can say that no account has the domain.
+  // A domain no account visible to this token has: result 1 with `user` null (Whostmgr/API/1/Accounts.pm).
   return parsed.output.user || undefined;
 }

@@ -2,7 +2,7 @@ import type { MessageKey } from './messageKey';
 
 export type { MessageKey } from './messageKey';
 
-/** Stable error codes shared with the UI and outside tests (see DESIGN.md). */
+/** Stable error codes shared with the UI and outside tests (see docs/architecture.md). */
 export const ERROR_CODES = [
   'auth_failed',
   'not_json',

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { SECURITY_TOKEN_PATTERN } from '../rules';
 import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
+import { checkServerChosenHost } from './internalHost';
 import type { MessageKey } from './messageKey';
 import { type WebmailSession, webmailSessionSchema } from './schemas';
 
@@ -10,8 +11,8 @@ export interface LoginRequest {
   url: string;
   session: string;
   /**
-   * Extra form fields to POST along with `session` (e.g. `app` for a WHM create_user_session), present only
-   * when there are some.
+   * Extra form fields to POST along with `session`: only `goto_uri` (from a WHM create_user_session url),
+   * present only when there is one.
    */
   fields?: Record<string, string>;
 }
@@ -49,6 +50,7 @@ export function loginRequest(host: string, port: number, token: unknown, session
 export function webmailLoginRequest(data: unknown, serverHost: string, port = 2096): LoginRequest {
   const { hostname, session, token } = parseWebmailSession(data);
   // An empty hostname means the same as null: the server that answered is the Webmail server.
+  if (hostname) checkServerChosenHost(hostname.toLowerCase(), serverHost);
   return loginRequest(hostname || serverHost, port, token, session);
 }
 

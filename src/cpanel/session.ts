@@ -2,7 +2,7 @@ import type { MailAddress } from './address';
 import type { Credentials } from './credentials';
 import { isProxied, webmailEndpoint } from './endpoints';
 import { LauncherError, msg } from './errors';
-import { localeParam } from './locale';
+import { localeParam, withLocaleFallback } from './locale';
 import { type LoginRequest, proxiedWebmailLoginRequest, webmailLoginRequest } from './login';
 import type { TransportOptions } from './transport';
 import { callUapi, postUapi } from './uapi';
@@ -28,12 +28,8 @@ export async function createWebmailSessionForSelf(
   credentials: Credentials,
   options: SessionOptions = {},
 ): Promise<LoginRequest> {
-  const data = await callUapi(
-    credentials,
-    'Session',
-    'create_webmail_session_for_self',
-    { locale: localeParam(options.locale) },
-    options,
+  const data = await withLocaleFallback(localeParam(options.locale), (locale) =>
+    callUapi(credentials, 'Session', 'create_webmail_session_for_self', { locale }, options),
   );
   return webmailLogin(data, credentials);
 }
@@ -44,12 +40,14 @@ export async function createWebmailSessionForMailUser(
   address: MailAddress,
   options: SessionOptions = {},
 ): Promise<LoginRequest> {
-  const data = await callUapi(
-    credentials,
-    'Session',
-    'create_webmail_session_for_mail_user',
-    { login: address.login, domain: address.domain, locale: localeParam(options.locale) },
-    options,
+  const data = await withLocaleFallback(localeParam(options.locale), (locale) =>
+    callUapi(
+      credentials,
+      'Session',
+      'create_webmail_session_for_mail_user',
+      { login: address.login, domain: address.domain, locale },
+      options,
+    ),
   );
   return webmailLogin(data, credentials);
 }
@@ -72,20 +70,16 @@ export async function createWebmailSessionWithPassword(
   if (password.length > MAX_PASSWORD_LENGTH) {
     throw new LauncherError('bad_input', msg('error_password_too_long'));
   }
-  const form = {
-    login: address.login,
-    domain: address.domain,
-    password,
-    locale: localeParam(options.locale),
-  };
   let data: unknown;
   try {
-    data = await postUapi(
-      credentials,
-      'Session',
-      'create_webmail_session_for_mail_user_check_password',
-      form,
-      options,
+    data = await withLocaleFallback(localeParam(options.locale), (locale) =>
+      postUapi(
+        credentials,
+        'Session',
+        'create_webmail_session_for_mail_user_check_password',
+        { login: address.login, domain: address.domain, password, locale },
+        options,
+      ),
     );
   } catch (error) {
     throw redactPassword(error, password);

@@ -4,7 +4,8 @@ import type { Credentials } from './credentials';
 import { isProxied, SERVICE_PORT, serviceEndpoint, type WhmService } from './endpoints';
 import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
-import { localeParam } from './locale';
+import { checkServerChosenHost } from './internalHost';
+import { localeParam, withLocaleFallback } from './locale';
 import { invalidLogin, type LoginRequest, loginRequest } from './login';
 import { whmUserSessionSchema } from './schemas';
 import type { TransportOptions } from './transport';
@@ -13,6 +14,7 @@ import { callWhm } from './whm';
 export { SERVICE_PORT, type WhmService } from './endpoints';
 
 // WHM's `app` names (Email_Accounts, Site_Software_*, …): a plain token, never a path or a URL.
+// The server itself takes only /^[0-9a-z-_]+$/i (Whostmgr/API/1/Session.pm).
 const APP_NAME = /^[A-Za-z0-9_*-]{1,64}$/;
 // cPanel and WHM user names; a mailbox is given as its address instead.
 const USER_NAME = /^[a-z][a-z0-9_-]{0,31}$/i;
@@ -20,29 +22,37 @@ const USER_NAME = /^[a-z][a-z0-9_-]{0,31}$/i;
 const BARE_TOKEN = /^cpsess\d+$/;
 
 /**
- * Turns the `data` of WHM create_user_session into a login request. The host comes from `data.url` (that is
- * how `preferred_domain` reaches us) when it is a safe https URL, else `serverHost`; the port follows
- * `data.service`. `data.url` itself is never opened: it carries the session in its query string, which
- * would leave it in history and logs. Its `app` parameter becomes an extra form field.
+ * Turns the `data` of WHM create_user_session into a login request. The host is the account's own
+ * (`serverHost`), or `preferredDomain` when the call asked for one: a stock server puts its public IP into
+ * `data.url` whenever its hostname does not resolve to it (Whostmgr/API/1/Session.pm, `_public_ip`), and a
+ * browser does not trust a certificate for an IP. The port follows `data.service`. `data.url` itself is
+ * never opened (it carries the session in its query string, which would leave it in history and logs); its
+ * `goto_uri` (what the server looked up for `app`) becomes the one extra form field.
  */
-export function whmLoginRequest(data: unknown, serverHost: string): LoginRequest {
-  return buildLogin(data, serverHost, undefined);
+export function whmLoginRequest(data: unknown, serverHost: string, preferredDomain?: string): LoginRequest {
+  return buildLogin(data, serverHost, undefined, preferredDomain);
 }
 
 /** With `apiPort`, an API reached through a proxy subdomain opens the service on its own subdomain. */
-function buildLogin(data: unknown, serverHost: string, apiPort: number | undefined): LoginRequest {
+function buildLogin(
+  data: unknown,
+  serverHost: string,
+  apiPort: number | undefined,
+  preferredDomain: string | undefined,
+): LoginRequest {
   const parsed = v.safeParse(whmUserSessionSchema, data);
   if (!parsed.success) throw invalidLogin('error_login_whm_shape');
   const { cp_security_token: rawToken, service, session, url } = parsed.output;
   const link = readSessionUrl(url);
+  if (link.host !== undefined) checkServerChosenHost(link.host, serverHost);
   const proxy = apiPort === undefined ? undefined : serviceEndpoint(serverHost, apiPort, service);
   const request =
     proxy && isProxied(proxy)
       ? loginRequest(proxy.host, proxy.port, securityToken(rawToken), session)
-      : loginRequest(link.host ?? serverHost, SERVICE_PORT[service], securityToken(rawToken), session);
-  if (link.app !== undefined) {
-    if (!APP_NAME.test(link.app)) throw invalidLogin('error_login_app');
-    request.fields = { app: link.app };
+      : loginRequest(preferredDomain ?? serverHost, SERVICE_PORT[service], securityToken(rawToken), session);
+  if (link.gotoUri !== undefined) {
+    if (!isRelativeGotoUri(link.gotoUri)) throw invalidLogin('error_login_goto');
+    request.fields = { goto_uri: link.gotoUri };
   }
   return request;
 }
@@ -51,18 +61,27 @@ function securityToken(token: string): string {
   return BARE_TOKEN.test(token) ? `/${token}` : token;
 }
 
-/** The parts of `data.url` we trust: its host (https and a valid name only) and its `app` parameter. */
-function readSessionUrl(text: string): { host?: string; app?: string } {
+// A path below the security token, as the stock server writes it: `frontend/jupiter/email_accounts/index.html`
+// (cPanel, Cpanel/Themes.pm `get_users_links`) or `/scripts7/canary`, `/scripts/dialog?dialog=quotas` (WHM,
+// whostmgr/docroot/themes/x/dynamicui.conf). No scheme, no host, no `..`, no fragment, nothing to decode.
+const GOTO_URI = /^\/?[A-Za-z0-9_~.-]+(?:\/[A-Za-z0-9_~.-]*)*(?:\?[A-Za-z0-9_~.=&-]*)?$/;
+
+export function isRelativeGotoUri(text: string): boolean {
+  return text.length <= 512 && GOTO_URI.test(text) && !text.split(/[/?]/).some((part) => part === '..');
+}
+
+/** The parts of `data.url` we look at: its host (to refuse an internal one) and its `goto_uri` parameter. */
+function readSessionUrl(text: string): { host?: string; gotoUri?: string } {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return {};
   }
-  const result: { host?: string; app?: string } = {};
-  if (url.protocol === 'https:' && isValidHost(url.hostname)) result.host = url.hostname;
-  const app = url.searchParams.get('app');
-  if (app) result.app = app;
+  const result: { host?: string; gotoUri?: string } = {};
+  if (url.protocol === 'https:' && url.hostname) result.host = url.hostname;
+  const gotoUri = url.searchParams.get('goto_uri');
+  if (gotoUri) result.gotoUri = gotoUri;
   return result;
 }
 
@@ -94,19 +113,16 @@ export async function createUserSession(
   if (preferredDomain !== undefined && !isValidHost(preferredDomain)) {
     throw new LauncherError('bad_input', msg('error_preferred_domain_invalid'));
   }
-  const data = await callWhm(
-    credentials,
-    'create_user_session',
-    {
-      user: userParam(params.user),
-      service: params.service,
-      app,
-      locale: localeParam(params.locale),
-      preferred_domain: preferredDomain,
-    },
-    options,
+  const user = userParam(params.user);
+  const data = await withLocaleFallback(localeParam(params.locale), (locale) =>
+    callWhm(
+      credentials,
+      'create_user_session',
+      { user, service: params.service, app, locale, preferred_domain: preferredDomain },
+      options,
+    ),
   );
-  const request = buildLogin(data, credentials.host, credentials.port);
+  const request = buildLogin(data, credentials.host, credentials.port, preferredDomain);
   // A session for another service than asked would sign the user in somewhere they did not choose.
   if ((data as { service?: unknown }).service !== params.service) {
     throw invalidLogin('error_login_service');

@@ -12,7 +12,7 @@ import type { MessageKey } from '../i18n/format';
 import type { requestSchemas } from './schemas';
 
 /**
- * Every message an extension page may send to the worker (DESIGN.md, "Messages"), derived from its schema
+ * Every message an extension page may send to the worker (docs/architecture.md, "Messages"), derived from its schema
  * in ./schemas.ts: `{ type }` plus the fields the schema accepts.
  */
 export type Request = {

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import type { AccountSummary } from '../core/accounts';
 import type { MailboxRef } from '../core/recents';
 import type { Mailbox } from '../cpanel/email';
+import { LauncherError, msg } from '../cpanel/errors';
 import type { WhmService } from '../cpanel/whmSession';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
@@ -125,6 +126,12 @@ export function Popup() {
     if (!entry) {
       // No match: an address typed in full may still belong to an account (or a WHM token's users).
       if (query.includes('@')) void run(() => send({ type: 'webmail.openForAddress', email: query.trim() }));
+      return;
+    }
+    // cPanel hands out a session for a suspended mailbox and then refuses its login on 2096
+    // (Cpanel/API/Session.pm checks suspension only with the password): say so before opening a tab.
+    if (!entry.main && entry.suspended) {
+      setError(new LauncherError('bad_input', msg('error_mailbox_suspended', entry.email)));
       return;
     }
     if (!entry.main && accountById.get(entry.accountId)?.askPassword) {

@@ -223,9 +223,18 @@ describe('API faults, from the keyboard shortcut (notification)', () => {
 });
 
 describe('server states', () => {
-  it('a suspended mailbox, from the context menu: api_error with the server’s reason', async () => {
-    const shown = await failsWithNotification(menuClick('frozen@example.com'), 'api_error');
-    expect(shown.message).toContain('Logins for “frozen@example.com” are suspended.');
+  it('a suspended mailbox, from the context menu: says so before opening anything', async () => {
+    // A stock server would hand out a session that the 2096 login refuses (Cpanel/API/Session.pm).
+    await captureNotifications(browser.worker);
+    const before = (await shownNotifications(browser.worker)).length;
+    const pages = browser.context.pages().length;
+    await browser.worker.evaluate(menuClick('frozen@example.com'));
+    await expect
+      .poll(async () => (await shownNotifications(browser.worker)).slice(before).map((note) => note.id), WAIT)
+      .toEqual([expect.stringMatching(/^wml-error:bad_input:\d+$/)]);
+    const note = (await shownNotifications(browser.worker))[before];
+    expect(note?.message).toContain('Logins to frozen@example.com are suspended');
+    expect(browser.context.pages().length).toBe(pages);
   });
 
   it('a token rejected for a mailbox, from the context menu: auth_failed', async () => {
@@ -331,23 +340,27 @@ describe('network faults', () => {
 });
 
 describe('a Webmail login that rejects the session', () => {
+  // The login page's notice by msg_code (Cpanel/Template/Unauthenticated.pm).
   it.each([
-    ['expired', 'sessionExpired'],
-    ['already used', 'sessionUsed'],
-  ] as const)('%s: the server’s login-failure page, and nothing claims success', async (_name, fault) => {
-    emulator.faults.set({ fault, match: { address: HOST, port: 2096, path: '/login' }, times: 1 });
-    const page = await popup();
-    const [tab] = await Promise.all([
-      browser.context.waitForEvent('page'),
-      accountButton(page, 'Main', 'open-webmail').click(),
-    ]);
-    await tab.getByTestId('login-failure').waitFor();
-    expect(await tab.getByTestId('login-failure').textContent()).toContain(HTTP_TEXT.loginInvalid);
-    expect(tab.url()).toMatch(new RegExp(`^https://${HOST.replace(/\./g, '\\.')}:2096/cpsess\\d+/login$`));
-    expect(await tab.getByTestId('signed-in-user').count()).toBe(0);
-    // The API call succeeded, so the popup has nothing to report, and no launch page said "signed in".
-    await expect.poll(() => page.getByTestId('error').count(), WAIT).toBe(0);
-    expect(emulator.faults.hits.map((hit) => hit.fault)).toEqual([fault]);
-    expect(emulator.cookieSessions.size).toBe(0);
-  });
+    ['expired', 'sessionExpired', HTTP_TEXT.expiredSession],
+    ['already used', 'sessionUsed', HTTP_TEXT.invalidSession],
+  ] as const)(
+    '%s: the server’s login-failure page, and nothing claims success',
+    async (_name, fault, notice) => {
+      emulator.faults.set({ fault, match: { address: HOST, port: 2096, path: '/login' }, times: 1 });
+      const page = await popup();
+      const [tab] = await Promise.all([
+        browser.context.waitForEvent('page'),
+        accountButton(page, 'Main', 'open-webmail').click(),
+      ]);
+      await tab.getByTestId('login-failure').waitFor();
+      expect(await tab.getByTestId('login-failure').textContent()).toContain(notice);
+      expect(tab.url()).toMatch(new RegExp(`^https://${HOST.replace(/\./g, '\\.')}:2096/cpsess\\d+/login$`));
+      expect(await tab.getByTestId('signed-in-user').count()).toBe(0);
+      // The API call succeeded, so the popup has nothing to report, and no launch page said "signed in".
+      await expect.poll(() => page.getByTestId('error').count(), WAIT).toBe(0);
+      expect(emulator.faults.hits.map((hit) => hit.fault)).toEqual([fault]);
+      expect(emulator.cookieSessions.size).toBe(0);
+    },
+  );
 });

@@ -85,13 +85,15 @@ describe('walking skeleton in Chromium', () => {
   });
 
   it('shows the server’s reason in the popup and on the launch page when the server refuses', async () => {
+    const refusal = 'Logins for “info@example.com” are suspended.';
+    emulator.faults.set({ fault: 'status0', match: { path: '/Session/' }, times: 1, message: refusal });
     const popup = await browser.openPage('src/popup/index.html');
-    await popup.getByTestId('search').fill('frozen@example.com');
-    await popup.locator('[data-testid="mailbox"][data-email="frozen@example.com"]').waitFor();
+    await popup.getByTestId('search').fill('info@example.com');
+    await popup.locator('[data-testid="mailbox"][data-email="info@example.com"]').waitFor();
     const tab = await tabOpenedBy(browser, () => popup.getByTestId('search').press('Enter'));
     await expect.poll(() => popup.getByTestId('error').getAttribute('data-code')).toBe('api_error');
     await expect.poll(() => tab.getByTestId('error-code').textContent()).toBe('api_error');
-    expect(await tab.getByTestId('error-message').textContent()).toContain('frozen@example.com');
+    expect(await tab.getByTestId('error-message').textContent()).toContain(refusal);
     await Promise.all([tab.close(), popup.close()]);
   });
 

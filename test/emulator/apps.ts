@@ -1,28 +1,52 @@
-// cPanel `app` names (WHM create_user_session) and where in Jupiter they land. An unknown app still
-// creates the session but lands on Home, as the vendor documents.
-const CPANEL_APP_PATHS: Readonly<Record<string, string>> = {
-  Email_Accounts: 'email_accounts',
-  Email_Forwarders: 'mail/fwds',
-  Email_AutoResponders: 'mail/autores',
-  Email_SpamFilter: 'spam',
-  FileManager_Home: 'filemanager',
-  Cron_Home: 'cron',
-  Database_MySQL: 'sql',
-  Database_phpMyAdmin: 'sql/phpmyadmin',
-  Domains_AddonDomains: 'addon',
-  Domains_SubDomains: 'subdomain',
-  Backups_Home: 'backup',
-  Password_Change: 'passwd',
+// The `app` names of WHM create_user_session and the `goto_uri` a stock server puts into `data.url` for them.
+// cPanel: Cpanel/Themes.pm `get_users_links` maps each dynamicui item's `implements` to its theme path plus
+// `url` (base/frontend/jupiter/dynamicui.conf), e.g. `frontend/jupiter/email_accounts/index.html`.
+// WHM: the `url` of the item whose `key` is the app (whostmgr/docroot/themes/x/dynamicui.conf).
+// Webmail takes no app. An unknown app still creates the session, without a goto_uri: the login lands on Home.
+
+const CPANEL_THEME = 'frontend/jupiter/';
+
+/** `implements` → `url` of base/frontend/jupiter/dynamicui.conf (a subset). */
+const CPANEL_APP_URLS: Readonly<Record<string, string>> = {
+  Email_Accounts: 'email_accounts/index.html',
+  Email_Forwarders: 'mail/fwds.html',
+  Email_AutoResponders: 'mail/autores.html',
+  Email_SpamFilter: 'mail/spam/index.html',
+  FileManager_Home: 'filemanager/index.html',
+  Cron_Home: 'cron/index.html',
+  Database_MySQL: 'sql/index.html',
+  Database_phpMyAdmin: 'sql/PhpMyAdmin.html',
+  Domains_domains: 'domains/index.html',
+  Backups_Home: 'backup/index.html',
+  Password_Change: 'passwd/index.html',
 };
 
-/** Path below /cpsessN/frontend/jupiter/ for an app, or null for Home. */
-export function cpanelAppPath(app: string | null): string | null {
-  if (app === null || !Object.hasOwn(CPANEL_APP_PATHS, app)) return null;
-  return CPANEL_APP_PATHS[app] ?? null;
+/** `key` → `url` of whostmgr/docroot/themes/x/dynamicui.conf (a subset). */
+const WHM_APP_URLS: Readonly<Record<string, string>> = {
+  list_accounts: '/scripts4/listaccts',
+  create_a_new_account: '/scripts5/wwwacctform',
+  manage_account_suspension: '/scripts2/suspendacctlist',
+  service_status: '/scripts/servup',
+  tweak_settings: '/scripts2/tweaksettings',
+};
+
+/** The goto_uri a stock server looks up for `app`, or null (unknown app, or Webmail). */
+export function gotoUriForApp(service: string, app: string | null): string | null {
+  if (app === null) return null;
+  if (service === 'cpaneld' && Object.hasOwn(CPANEL_APP_URLS, app))
+    return CPANEL_THEME + CPANEL_APP_URLS[app];
+  if (service === 'whostmgrd' && Object.hasOwn(WHM_APP_URLS, app)) return WHM_APP_URLS[app] ?? null;
+  return null;
 }
 
-/** The app whose page lives at `path` (below /frontend/jupiter/, without /index.html), if any. */
+/** The cPanel app whose page is at `path` (below /cpsessN), if any. */
 export function cpanelAppAt(path: string): string | null {
-  for (const [app, appPath] of Object.entries(CPANEL_APP_PATHS)) if (appPath === path) return app;
+  for (const [app, url] of Object.entries(CPANEL_APP_URLS)) if (path === `/${CPANEL_THEME}${url}`) return app;
+  return null;
+}
+
+/** The WHM app whose page is at `path` (below /cpsessN), if any. */
+export function whmAppAt(path: string): string | null {
+  for (const [app, url] of Object.entries(WHM_APP_URLS)) if (path === url) return app;
   return null;
 }

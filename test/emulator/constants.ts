@@ -27,3 +27,44 @@ export const WHM_VERSION = '11.136.0.4';
 export const UNUSED_SESSION_MS = 300_000;
 /** A used (cookie) session ends after 15 minutes of inactivity. */
 export const IDLE_SESSION_MS = 900_000;
+
+/**
+ * The locales a stock 11.120 server installs: `en` plus one Cpanel/Locale/<name>.pm each (listed by
+ * Cpanel/Locale/Utils/Display.pm `get_locale_list`, which drops i_cpanel_snowmen). UAPI Session calls
+ * refuse every other name, compared exactly (Cpanel/Admin/Modules/Cpanel/session_call.pm).
+ */
+export const STOCK_LOCALES: readonly string[] = [
+  'ar',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'es_419',
+  'es_es',
+  'fi',
+  'fil',
+  'fr',
+  'he',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'ms',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'pt_br',
+  'ro',
+  'ru',
+  'sv',
+  'th',
+  'tr',
+  'uk',
+  'vi',
+  'zh',
+  'zh_tw',
+];

@@ -9,5 +9,9 @@ export interface EmulatorContext {
   hostname: string | null;
   /** Host of WHM `url` returns when no preferred_domain is given. */
   publicHost: string;
+  /** The installed locales UAPI Session calls accept. */
+  locales: ReadonlySet<string>;
+  /** The public IP WHM puts into `data.url` when its hostname does not resolve to it; null: it does. */
+  publicIp: string | null;
   now: () => number;
 }

@@ -8,7 +8,7 @@ import { generate } from 'selfsigned';
 import type { EmulatorContext } from './context';
 import { send, sendHtml, sendJson, sendText } from './http';
 import { HTTP_TEXT, UAPI_TEXT } from './messages';
-import { loginPage } from './pages';
+import { licenseErrorPage, loginPage } from './pages';
 import { spkiOf, type TlsMaterial } from './tls';
 import type { Service } from './types';
 
@@ -19,6 +19,11 @@ export const FAULT_KINDS = [
   'http403',
   /** 200 text/html: the login page, where JSON was due (a proxy or a session-less path). */
   'htmlLogin',
+  /**
+   * 200 text/html: cpsrvd's license error page (base/unprotected/lisc/licenseerror_cpanel.tmpl) in place of
+   * any answer, as a server with an expired or invalid license serves it (the status code is a guess).
+   */
+  'licenseError',
   /** 200 JSON with UAPI `status: 0` and `errors` (WHM: `metadata.result: 0` and `reason`). */
   'status0',
   /** 500 text/plain. */
@@ -154,6 +159,9 @@ export async function applyFault(
       return true;
     case 'htmlLogin':
       sendHtml(res, 200, loginPage(service));
+      return true;
+    case 'licenseError':
+      sendHtml(res, 200, licenseErrorPage());
       return true;
     case 'status0':
       sendJson(res, whm ? whmFailure(rule.message) : uapiFailure(rule.message));

@@ -2,12 +2,12 @@
 // address, sharing one self-signed certificate and one in-memory state.
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
-import { PORTS } from './constants';
+import { PORTS, STOCK_LOCALES } from './constants';
 import type { EmulatorContext } from './context';
 import { Directory } from './directory';
 import { FaultController, untrustedTlsMaterial } from './faults';
 import { cloneFixture, demoFixture } from './fixture';
-import { createHandler } from './router';
+import { createHandler, createServiceSubdomainHandler, SUBDOMAIN_PORT } from './router';
 import { SessionStore } from './sessions';
 import { createTlsMaterial, type TlsMaterial } from './tls';
 import type {
@@ -18,7 +18,7 @@ import type {
   RunningEmulator,
 } from './types';
 
-export { COOKIE_BY_SERVICE, PORT_BY_SERVICE, PORTS, WHM_VERSION } from './constants';
+export { COOKIE_BY_SERVICE, PORT_BY_SERVICE, PORTS, STOCK_LOCALES, WHM_VERSION } from './constants';
 export {
   CONTROL_PATH,
   FAULT_HEADER,
@@ -73,6 +73,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sessions,
     hostname: options.hostname ?? null,
     publicHost: options.publicHost ?? address,
+    locales: new Set(options.locales ?? STOCK_LOCALES),
+    publicIp: options.publicIp ?? null,
     now,
   };
   const tls = await createTlsMaterial(address, fixture);
@@ -81,10 +83,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests.push(r);
   };
   const faults = new FaultController();
-  const handlers = new Map(
+  const handlers = new Map<number, Handler>(
     [PORTS.cpanel, PORTS.whm, PORTS.webmail].map((port) => [port, createHandler(ctx, port, record, faults)]),
   );
-  const main = await openListeners(address, [PORTS.cpanel, PORTS.whm, PORTS.webmail], tls, handlers);
+  handlers.set(SUBDOMAIN_PORT, createServiceSubdomainHandler(handlers));
+  const mainPorts = [
+    PORTS.cpanel,
+    PORTS.whm,
+    PORTS.webmail,
+    ...(options.serviceSubdomains ? [SUBDOMAIN_PORT] : []),
+  ];
+  const main = await openListeners(address, mainPorts, tls, handlers);
   const extras: ExtraListener[] = [];
   const addListener = async (at: string, listenerOptions: ListenerOptions = {}): Promise<ExtraListener> => {
     const extra = await extraListener(at, listenerOptions, tls, handlers);

@@ -1,23 +1,34 @@
 // /cpsessN/login (session string -> cookie + 302) and the landing pages behind that cookie.
 import type { ServerResponse } from 'node:http';
-import { cpanelAppAt, cpanelAppPath } from './apps';
+import { cpanelAppAt, whmAppAt } from './apps';
 import type { EmulatorContext } from './context';
 import { redirect, sendHtml, sendText } from './http';
 import { HTTP_TEXT } from './messages';
-import { cpanelPage, loginFailurePage, loginPage, roundcubePage, webmailPage, whmPage } from './pages';
+import {
+  cpanelPage,
+  type LoginMsgCode,
+  loginFailurePage,
+  loginPage,
+  roundcubePage,
+  webmailPage,
+  whmPage,
+} from './pages';
+import type { RedeemFailure } from './sessions';
 import type { IssuedSession, Service } from './types';
 
-/** Where a fresh login lands. `goto_uri` (below the security token) wins when it is a plain path. */
+/**
+ * Where a fresh login lands. `goto_uri` (below the security token) wins when it is a plain path; a stock
+ * server writes cPanel's without a leading slash (`frontend/jupiter/…`, Cpanel/Themes.pm), WHM's with one.
+ * The session's `app` plays no part: only the goto_uri of WHM's data.url carries it (Whostmgr/API/1/Session.pm).
+ */
 export function landingPath(issued: IssuedSession, gotoUri: string | null): string {
-  if (gotoUri && /^\/(?!\/)[^\\]*$/.test(gotoUri) && !gotoUri.includes('..'))
-    return `${issued.token}${gotoUri}`;
+  const path = gotoUri && !gotoUri.startsWith('/') ? `/${gotoUri}` : gotoUri;
+  if (path && /^\/(?!\/)[^\\]*$/.test(path) && !path.includes('..')) return `${issued.token}${path}`;
   switch (issued.service) {
     case 'webmaild':
       return `${issued.token}/webmail/jupiter/index.html`;
-    case 'cpaneld': {
-      const appPath = cpanelAppPath(issued.app);
-      return `${issued.token}/frontend/jupiter/${appPath ? `${appPath}/` : ''}index.html`;
-    }
+    case 'cpaneld':
+      return `${issued.token}/frontend/jupiter/index.html`;
     case 'whostmgrd':
       return `${issued.token}/`;
   }
@@ -32,9 +43,11 @@ export function handleLogin(
   res: ServerResponse,
 ): void {
   const session = params.get('session');
-  const result = session ? ctx.sessions.redeem(session, service, pathToken) : null;
+  const result = session
+    ? ctx.sessions.redeem(session, service, pathToken, (issued) => mayLogIn(ctx, issued))
+    : null;
   if (!result?.ok) {
-    sendHtml(res, 401, loginFailurePage(service));
+    sendHtml(res, 401, loginFailurePage(service, msgCode(result?.reason)));
     return;
   }
   const { cookie, issued } = result;
@@ -42,6 +55,27 @@ export function handleLogin(
     // Exactly cPanel's attributes: no SameSite, so the cookie follows the cross-site POST from the extension.
     'Set-Cookie': `${cookie.cookieName}=${cookie.id}; HttpOnly; path=/; secure`,
   });
+}
+
+/**
+ * A mailbox whose login is suspended gets a session from plain create_webmail_session_for_mail_user
+ * (Cpanel/API/Session.pm checks suspension only in the _check_password variant), but cpsrvd refuses its
+ * login. What cpsrvd shows then is not in the tree: "The login is invalid." is a guess.
+ */
+function mayLogIn(ctx: EmulatorContext, issued: IssuedSession): boolean {
+  if (issued.service !== 'webmaild' || !issued.user.includes('@')) return true;
+  return ctx.directory.findMailbox(issued.user)?.mailbox.suspendedLogin !== true;
+}
+
+/**
+ * The login page's msg_code (Cpanel/Template/Unauthenticated.pm): an expired session string shows
+ * `expired_session`; a used or unknown one `invalid_session` (which of the two cpsrvd picks for a used one is
+ * a guess); anything else the plain "The login is invalid.".
+ */
+function msgCode(reason: RedeemFailure | undefined): LoginMsgCode {
+  if (reason === 'expired') return 'expired_session';
+  if (reason === 'used' || reason === 'unknown') return 'invalid_session';
+  return 'invalid_login';
 }
 
 /** GET /cpsessN/… on a service port: the page for a signed-in browser, else the login page. */
@@ -74,11 +108,13 @@ function landingHtml(service: Service, rest: string, user: string, locale: strin
     case 'cpaneld': {
       if (['/', '/frontend/jupiter/', '/frontend/jupiter/index.html'].includes(rest))
         return cpanelPage(user, null);
-      const appPath = /^\/frontend\/jupiter\/(.+?)\/(?:index\.html)?$/.exec(rest)?.[1];
-      const app = appPath ? cpanelAppAt(appPath) : null;
+      const app = cpanelAppAt(rest);
       return app ? cpanelPage(user, app) : null;
     }
-    case 'whostmgrd':
-      return rest === '/' ? whmPage(user) : null;
+    case 'whostmgrd': {
+      if (rest === '/') return whmPage(user, null);
+      const app = whmAppAt(rest);
+      return app ? whmPage(user, app) : null;
+    }
   }
 }

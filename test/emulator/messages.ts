@@ -1,5 +1,5 @@
 // Every user-visible text the emulator produces, in one place so tests (and the client's tests) can
-// reference them. Texts marked "vendor" are verbatim from /work/shared/cpanel-api/examples.json; the
+// reference them. Texts marked "vendor" are verbatim from test/fixtures/cpanel-api/examples.json; the
 // others are ours, written in cPanel's style (curly quotes around values).
 
 export const UAPI_TEXT = {
@@ -8,8 +8,10 @@ export const UAPI_TEXT = {
   /** vendor */
   unknownFunction: (fn: string, module: string) =>
     `The system could not find the function “${fn}” in the module “${module}”.`,
-  /** ours: mailbox (or its domain) not found on the calling account */
-  mailUserNotFound: (email: string) => `The user “${email}” does not exist.`,
+  /** vendor: Cpanel/Exception/UserNotFound.pm, raised by Cpanel/AccessControl.pm for an unknown mailbox */
+  mailUserNotFound: (email: string) => `You do not have a user named “${email}”.`,
+  /** vendor: Cpanel/Admin/Modules/Cpanel/session_call.pm `_get_and_validate_locale` */
+  unknownLocale: (locale: string) => `“${locale}” does not refer to any of this system’s locales.`,
   /** vendor */
   incorrectPassword: 'The provided password is incorrect.',
   /** vendor */
@@ -39,11 +41,11 @@ export const WHM_TEXT = {
   unknownFunction: (fn: string) => `Unknown app (“${fn}”) requested for this version (1) of the API.`,
   /** ours */
   missingArgument: (name: string) => `Provide the “${name}” argument.`,
-  /** ours */
-  invalidService: (service: string) =>
-    `The “service” argument must be “cpaneld”, “whostmgrd”, or “webmaild”, not “${service}”.`,
-  /** ours */
-  domainNotFound: (domain: string) => `The domain “${domain}” does not exist.`,
+  /** vendor: Whostmgr/API/1/Session.pm */
+  requiredParameter: (name: string) => `The “${name}” parameter is required.`,
+  /** vendor: Whostmgr/API/1/Session.pm (numerate and list_and_quoted of the sorted services) */
+  invalidService: (_service: string) =>
+    'The “service” parameter is invalid. The only supported services for this API call are “cpaneld”, “webmaild”, and “whostmgrd”.',
   /** ours: the answer when api.version=1 is missing (WHM API 0 is not emulated) */
   api0: 'This emulator implements WHM API 1 only; add api.version=1 to the query.',
 } as const;
@@ -62,7 +64,17 @@ export const HTTP_TEXT = {
       type: 'text',
     },
   },
-  /** ours: visible text of the 401 login-failure page */
+  /** vendor: the login page's notices by msg_code (Cpanel/Template/Unauthenticated.pm) */
   loginInvalid: 'The login is invalid.',
+  expiredSession: 'Your session has expired. Please log in again.',
+  invalidSession: 'Your session cookie is invalid. Please log in again.',
+  /** vendor: base/unprotected/lisc/licenseerror_cpanel.tmpl */
+  licenseTitle: 'cPanel License Activation',
+  licenseReason:
+    'To access the interface, you must install the license and ensure that the license is active.',
+  licenseContact:
+    'This server does not have a valid license. To address this issue, you must contact your hosting provider.',
+  /** ours: the `[% error %]` of that page; the tree leaves it to cpsrvd (a guess) */
+  licenseError: 'The cPanel license is invalid or expired.',
   notFound: 'Not Found',
 } as const;

@@ -92,17 +92,69 @@ ${loginForm()}
   );
 }
 
-/** Served with 401 when a session string is unknown, used, expired, or meant for another port/token. */
-export function loginFailurePage(service: Service): string {
+/** The login page's notices (Cpanel/Template/Unauthenticated.pm `_get_locale_string_for_msg_code`). */
+export type LoginMsgCode = 'invalid_login' | 'expired_session' | 'invalid_session';
+const LOGIN_NOTICE: Readonly<Record<LoginMsgCode, string>> = {
+  invalid_login: HTTP_TEXT.loginInvalid,
+  expired_session: HTTP_TEXT.expiredSession,
+  invalid_session: HTTP_TEXT.invalidSession,
+};
+
+/**
+ * Served with 401 when a session string is unknown, used, expired, or meant for another port/token. The
+ * marker comment and the notice's id follow base/unprotected/cpanel/templates/login.tmpl.
+ */
+export function loginFailurePage(service: Service, msgCode: LoginMsgCode = 'invalid_login'): string {
   return page(
     loginTitle(service),
     service,
-    `<main class="login" data-testid="login-page">
+    `<!-- Do not remove msg_code as it is needed for automated testing - msg_code:[${msgCode}]  -->
+<main class="login" data-testid="login-page">
 ${loginHeading(service)}
-<div id="login-status" class="error-notice" role="alert" data-testid="login-failure">${escapeHtml(HTTP_TEXT.loginInvalid)}</div>
+<div id="login-status" class="error-notice" role="alert" data-testid="login-failure" data-msg-code="${msgCode}"><div id="login-status-message">${escapeHtml(LOGIN_NOTICE[msgCode])}</div></div>
 ${loginForm()}
 </main>`,
   );
+}
+
+/**
+ * What cpsrvd serves instead of any page or API answer while the server's license is invalid: the
+ * template base/unprotected/lisc/licenseerror_cpanel.tmpl (texts verbatim; `[% error %]` and the status
+ * code come from cpsrvd, which is not in the tree: a guess).
+ */
+export function licenseErrorPage(): string {
+  return `<!DOCTYPE html>
+<html>
+    <head>
+    <meta http-equiv="Content-type" content="text/html; charset=utf-8">
+    <meta http-equiv="Cache-control" content="no-cache">
+    <title>${escapeHtml(HTTP_TEXT.licenseTitle)}</title>
+    <link rel="stylesheet" href="/unprotected/lisc/error.css" type="text/css" media="screen,projection" title="Main Style" />
+    </head>
+    <body>
+        <div class="container">
+            <section class="response-info">
+                <span class="status-reason">${escapeHtml(HTTP_TEXT.licenseError)}</span>
+            </section>
+            <section class="reason-text">
+                ${escapeHtml(HTTP_TEXT.licenseReason)}
+            </section>
+        </div>
+        <section class="additional-info">
+            <div class="container">
+                <div class="additional-info-items">
+                    <ul>
+                        <li>
+                            <img src="/img-sys/server_misconfigured.png" class="info-image" />
+                            <div class="info-message">${escapeHtml(HTTP_TEXT.licenseContact)}</div>
+                        </li>
+                    </ul>
+                </div>
+            </div>
+        </section>
+    </body>
+</html>
+`;
 }
 
 /** The header bar every signed-in page shares: product name, who is signed in, a log-out button. */
@@ -228,7 +280,8 @@ const WHM_MENU = [
   'Security Center',
 ];
 
-export function whmPage(user: string): string {
+export function whmPage(user: string, app: string | null = null): string {
+  const heading = app === null ? 'Home' : app.replace(/_/g, ' ');
   const menu = WHM_MENU.map((item, i) => `<a${i === 0 ? ' class="on"' : ''} href="#">${item}</a>`).join('\n');
   return landing(
     'WHM',
@@ -240,8 +293,9 @@ export function whmPage(user: string): string {
 ${menu}
 </nav>
 <section class="content">
-<h1>Home</h1>
+<h1>${escapeHtml(heading)}</h1>
 <p class="sub">WebHost Manager</p>
+<div class="meta">App: <div data-testid="whm-app">${escapeHtml(app ?? 'Home')}</div></div>
 ${tiles([
   ['List Accounts', '3 accounts'],
   ['Create a New Account', 'A cPanel account'],

@@ -57,6 +57,27 @@ export function createHandler(
   };
 }
 
+/** cPanel's service subdomains: Apache on 443 proxies `webmail.`, `cpanel.` and `whm.` to the ports. */
+export const SUBDOMAIN_PORT = 443;
+const PORT_BY_SUBDOMAIN: Readonly<Record<string, number>> = { webmail: 2096, cpanel: 2083, whm: 2087 };
+
+/**
+ * The 443 listener: the first label of the Host header picks the service, as cPanel's proxy subdomains do
+ * (Apache's proxy virtual hosts, `webmail.example.com` → 2096). Anything else is not a service subdomain; a
+ * real server would show the site there, the emulator answers 404 (a guess).
+ */
+export function createServiceSubdomainHandler(
+  handlers: ReadonlyMap<number, (req: IncomingMessage, res: ServerResponse) => void>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const label = (req.headers.host ?? '').toLowerCase().split('.')[0] ?? '';
+    const port = Object.hasOwn(PORT_BY_SUBDOMAIN, label) ? PORT_BY_SUBDOMAIN[label] : undefined;
+    const handler = port === undefined ? undefined : handlers.get(port);
+    if (handler) handler(req, res);
+    else sendText(res, 404, HTTP_TEXT.notFound);
+  };
+}
+
 async function handle(
   ctx: EmulatorContext,
   port: number,
@@ -103,7 +124,10 @@ async function handle(
   };
 
   if (rest === '/login' || rest === '/login/') {
-    if (req.method === 'POST' || incoming.params.has('session'))
+    // A bare /login/ (no /cpsessN before it) is the login page with 401, session or not (a guess: cpsrvd is
+    // not in the tree; a session login always names its token, as WHM's data.url does).
+    if (token === null) sendHtml(res, 401, loginPage(service));
+    else if (req.method === 'POST' || incoming.params.has('session'))
       handleLogin(ctx, service, token, incoming.params, res);
     else sendHtml(res, 200, loginPage(service));
     return;

@@ -13,7 +13,7 @@ export interface IssueRequest {
   token?: string | null;
 }
 
-export type RedeemFailure = 'unknown' | 'used' | 'expired' | 'wrong_service' | 'wrong_token';
+export type RedeemFailure = 'unknown' | 'used' | 'expired' | 'wrong_service' | 'wrong_token' | 'refused';
 export type RedeemResult =
   | { ok: true; issued: IssuedSession; cookie: CookieSession }
   | { ok: false; reason: RedeemFailure };
@@ -48,7 +48,13 @@ export class SessionStore {
    * Trades a session string for a browser session. `pathToken` is the /cpsessN of the login URL, or null
    * for a bare /login/ (the session carries its own token then). A failed attempt does not burn the session.
    */
-  redeem(session: string, service: Service, pathToken: string | null): RedeemResult {
+  redeem(
+    session: string,
+    service: Service,
+    pathToken: string | null,
+    /** The login's own check of the user (a suspended mailbox); a refusal burns the session too. */
+    allow: (issued: IssuedSession) => boolean = () => true,
+  ): RedeemResult {
     const issued = this.issued.get(session);
     if (!issued) return { ok: false, reason: 'unknown' };
     if (issued.used) return { ok: false, reason: 'used' };
@@ -57,6 +63,7 @@ export class SessionStore {
     if (issued.service !== service) return { ok: false, reason: 'wrong_service' };
     if (pathToken !== null && pathToken !== issued.token) return { ok: false, reason: 'wrong_token' };
     issued.used = true;
+    if (!allow(issued)) return { ok: false, reason: 'refused' };
     const cookie: CookieSession = {
       id: `${randomAlnum(32)}`,
       cookieName: COOKIE_BY_SERVICE[service],

@@ -25,6 +25,7 @@ export function certificateNames(address: string, fixture: Fixture): { ips: stri
       dns.add(domain);
       dns.add(`cpanel.${domain}`);
       dns.add(`webmail.${domain}`);
+      dns.add(`whm.${domain}`);
     }
   }
   return { ips: [...new Set([address, '127.0.0.1'])], dns: [...dns] };

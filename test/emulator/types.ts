@@ -105,6 +105,15 @@ export interface EmulatorOptions {
   publicHost?: string;
   /** Clock in ms; default Date.now. */
   now?: () => number;
+  /** Installed locales; default a stock server's (STOCK_LOCALES). */
+  locales?: readonly string[];
+  /**
+   * The server's hostname does not resolve to it, so WHM create_user_session names this IP in `data.url`
+   * (Whostmgr/API/1/Session.pm `_public_ip`) unless a preferred_domain is given. Default: it resolves.
+   */
+  publicIp?: string;
+  /** Also serve cPanel's service subdomains (webmail., cpanel., whm.) on 443 in front of the ports. */
+  serviceSubdomains?: boolean;
 }
 
 export interface ListenerOptions {

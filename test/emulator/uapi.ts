@@ -31,26 +31,33 @@ export function fail(error: string): UapiEnvelope {
   return { data: null, errors: [error], messages: null, metadata: {}, status: 0, warnings: null };
 }
 
+/**
+ * Issues the Webmail session, or refuses a locale the server has not installed: the admin side checks the
+ * name exactly against its list (Cpanel/Admin/Modules/Cpanel/session_call.pm `_get_and_validate_locale`),
+ * after the mailbox checks. Without `locale` the account's own applies (Cpanel/API/Session.pm).
+ */
 function sessionData(
   ctx: EmulatorContext,
   caller: UapiCaller,
   user: string,
   tag: SessionTag,
   params: URLSearchParams,
-) {
+): UapiEnvelope {
+  const asked = params.get('locale');
+  if (asked !== null && !ctx.locales.has(asked)) return fail(UAPI_TEXT.unknownLocale(asked));
   const issued = ctx.sessions.issue({
     user,
     service: 'webmaild',
     tag,
-    locale: params.get('locale') || caller.account.locale || null,
+    locale: asked || caller.account.locale || null,
   });
-  return { hostname: ctx.hostname, session: issued.session, token: issued.token };
+  const data = { hostname: ctx.hostname, session: issued.session, token: issued.token };
+  return ok(data, tag === 'CREATE_WEBMAIL_SESSION_FOR_SELF' ? { transformed: 1 } : {});
 }
 
 const createForSelf: UapiFunction = (ctx, caller, params) => {
   if (caller.account.sessionCreationDisabled) return fail(UAPI_TEXT.sessionCreationNotPermitted);
-  const data = sessionData(ctx, caller, caller.account.user, 'CREATE_WEBMAIL_SESSION_FOR_SELF', params);
-  return ok(data, { transformed: 1 });
+  return sessionData(ctx, caller, caller.account.user, 'CREATE_WEBMAIL_SESSION_FOR_SELF', params);
 };
 
 function createForMailUser(checkPassword: boolean): UapiFunction {
@@ -65,14 +72,18 @@ function createForMailUser(checkPassword: boolean): UapiFunction {
     const mailbox = directory.ownsDomain(caller.account, domain)
       ? directory.mailboxOf(caller.account, email)
       : undefined;
+    // Cpanel/AccessControl.pm `verify_user_access_to_account`: UserNotFound, for an unknown domain too (the
+    // tree throws DomainDoesNotExist there, which the admin call does not pass on: the text is a guess).
     if (!mailbox) return fail(UAPI_TEXT.mailUserNotFound(email));
+    // Only the _check_password variant looks at suspension, before the password (Cpanel/API/Session.pm);
+    // the plain one hands out a session that the 2096 login then refuses (see login.ts).
+    if (checkPassword && mailbox.suspendedLogin) return fail(UAPI_TEXT.loginsSuspended(mailbox.email));
     if (checkPassword && params.get('password') !== mailbox.password)
       return fail(UAPI_TEXT.incorrectPassword);
-    if (mailbox.suspendedLogin) return fail(UAPI_TEXT.loginsSuspended(mailbox.email));
     const tag = checkPassword
       ? 'CREATE_WEBMAIL_SESSION_FOR_MAIL_USER_CHECK_PASSWORD'
       : 'CREATE_WEBMAIL_SESSION_FOR_MAIL_USER';
-    return ok(sessionData(ctx, caller, mailbox.email, tag, params));
+    return sessionData(ctx, caller, mailbox.email, tag, params);
   };
 }
 

@@ -1,4 +1,5 @@
 // WHM API 1 (/json-api/<function>?api.version=1 on 2087): version, create_user_session, listaccts, getdomainowner.
+import { gotoUriForApp } from './apps';
 import { PORT_BY_SERVICE, UNUSED_SESSION_MS, WHM_VERSION } from './constants';
 import type { EmulatorContext } from './context';
 import { WHM_TEXT } from './messages';
@@ -40,8 +41,8 @@ const createUserSession: WhmFunction = (ctx, caller, params) => {
   const command = 'create_user_session';
   const user = params.get('user') ?? '';
   const service = params.get('service') ?? '';
-  if (!user) return fail(command, WHM_TEXT.missingArgument('user'));
-  if (!service) return fail(command, WHM_TEXT.missingArgument('service'));
+  if (!params.has('user')) return fail(command, WHM_TEXT.requiredParameter('user'));
+  if (!params.has('service')) return fail(command, WHM_TEXT.requiredParameter('service'));
   if (!SERVICES.includes(service as Service)) return fail(command, WHM_TEXT.invalidService(service));
   const { directory } = ctx;
 
@@ -79,22 +80,46 @@ const createUserSession: WhmFunction = (ctx, caller, params) => {
     locale,
     token: requestedToken ? `/${requestedToken}` : null,
   });
-  const host = params.get('preferred_domain') || ctx.publicHost;
-  let url = `https://${host}:${PORT_BY_SERVICE[issued.service]}${issued.token}/login/?session=${encodeQueryValue(issued.session)}`;
-  if (app) url += `&app=${encodeQueryValue(app)}`;
-  if (locale) url += `&locale=${encodeQueryValue(locale)}`;
   return ok(
     command,
     {
       cp_security_token: issued.token,
       expires: Math.floor((issued.createdAt + UNUSED_SESSION_MS) / 1000),
+      ...(locale ? { locale } : {}),
       service: issued.service,
       session: issued.session,
-      url,
+      url: sessionUrl(ctx, issued.service, issued.token, issued.session, params, app, locale),
     },
     WHM_TEXT.created,
   );
 };
+
+/**
+ * `data.url` as Whostmgr/API/1/Session.pm builds it: `https://HOST:PORT/cpsessN/login/?` and the query of
+ * Cpanel/HTTP/QueryString.pm `make_query_string` (keys sorted: goto_uri, locale, session). HOST is the
+ * preferred_domain, else the server's public IP when its hostname does not resolve to it (`_public_ip`),
+ * else its host. `app` never appears: it becomes the goto_uri looked up for it (apps.ts), or nothing.
+ */
+function sessionUrl(
+  ctx: EmulatorContext,
+  service: Service,
+  token: string,
+  session: string,
+  params: URLSearchParams,
+  app: string | null,
+  locale: string | null,
+): string {
+  const host = params.get('preferred_domain') || ctx.publicIp || ctx.publicHost;
+  const query: Record<string, string | null> = {
+    goto_uri: gotoUriForApp(service, app),
+    locale,
+    session,
+  };
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([key, value]) => `${key}=${encodeQueryValue(value)}`);
+  return `https://${host}:${PORT_BY_SERVICE[service]}${token}/login/?${parts.join('&')}`;
+}
 
 function matcher(params: URLSearchParams): (value: string) => boolean {
   const search = params.get('search') ?? '';
@@ -128,13 +153,16 @@ const listaccts: WhmFunction = (ctx, caller, params) => {
   return ok('listaccts', { acct });
 };
 
+/**
+ * Whostmgr/API/1/Accounts.pm `getdomainowner`: result 1 whether or not the domain has an owner; `user` is
+ * null for a domain no account has, or one the caller does not control.
+ */
 const getdomainowner: WhmFunction = (ctx, caller, params) => {
-  const domain = params.get('domain') ?? '';
-  if (!domain) return fail('getdomainowner', WHM_TEXT.missingArgument('domain'));
+  const domain = params.get('domain');
+  if (domain === null) return fail('getdomainowner', WHM_TEXT.missingArgument('domain'));
   const account = ctx.directory.accountForDomain(domain);
-  if (!account || !ctx.directory.owns(caller, account))
-    return fail('getdomainowner', WHM_TEXT.domainNotFound(domain));
-  return ok('getdomainowner', { user: account.user });
+  const visible = account !== undefined && ctx.directory.owns(caller, account);
+  return ok('getdomainowner', { user: visible ? account.user : null });
 };
 
 const FUNCTIONS: Readonly<Record<string, WhmFunction>> = {

@@ -1,6 +1,7 @@
 // A cPanel API token against the named server: token check, the account's own Webmail, one mailbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountChecks } from './accountChecks';
+import { cpanelFidelityChecks } from './fidelity';
 import {
   expectedOrigins,
   extensionPageErrors,
@@ -53,6 +54,8 @@ describe.skipIf(!target)('live: cPanel token', () => {
     );
     await tab.close();
   });
+
+  cpanelFidelityChecks(() => live, config, target, accountId);
 
   it('never puts a session string or a token in a requested URL', () => {
     expect(live.landings, 'signed-in tabs').toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // A WHM API token against the named server: token check, then Webmail, cPanel and WHM sessions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountChecks } from './accountChecks';
+import { whmFidelityChecks } from './fidelity';
 import {
   expectedOrigins,
   extensionPageErrors,
@@ -84,6 +85,8 @@ describe.skipIf(!target)('live: WHM token', () => {
     );
     await tab.close();
   });
+
+  whmFidelityChecks(() => live, config, target);
 
   it('never puts a session string or a token in a requested URL', () => {
     expect(live.landings, 'signed-in tabs').toBeGreaterThan(0);

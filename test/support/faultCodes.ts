@@ -9,6 +9,7 @@ export const FAULT_CODES: [FaultKind, ErrorCode][] = [
   ['http401', 'auth_failed'],
   ['http403', 'auth_failed'],
   ['htmlLogin', 'not_json'],
+  ['licenseError', 'not_json'],
   ['status0', 'api_error'],
   ['http500', 'api_error'],
   ['truncatedJson', 'not_json'],

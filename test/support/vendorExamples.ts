@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** The vendor's response examples in ../shared/cpanel-api/examples.json, beside the repository. */
+/** The vendor's response examples copied into test/fixtures/cpanel-api/examples.json. */
 export interface VendorExamples {
   uapi_flat: Record<string, unknown>;
   uapi_cli_wrapped: Record<string, unknown>;
@@ -9,7 +9,7 @@ export interface VendorExamples {
 }
 
 export const vendorExamples: VendorExamples = JSON.parse(
-  readFileSync(new URL('../../../shared/cpanel-api/examples.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/cpanel-api/examples.json', import.meta.url), 'utf8'),
 );
 
 export function uapiExample(name: string): Record<string, unknown> {

@@ -70,9 +70,7 @@ describe('Directory.resolve', () => {
       '/execute/DomainInfo/list_domains': domains,
       '/execute/Email/list_pops': pops(),
       '/json-api/getdomainowner': (url: URL) =>
-        url.searchParams.get('domain') === 'shop.test'
-          ? whmOk({ user: 'shop' })
-          : { metadata: { result: 0, reason: 'The domain “x” does not exist.' } },
+        url.searchParams.get('domain') === 'shop.test' ? whmOk({ user: 'shop' }) : whmOk({ user: null }), // Whostmgr/API/1/Accounts.pm: result 1, user undef
     });
     await add('cpanel', 'a.example.com', 'A');
     const whm = await add('whm', 'w.example.com', 'W');

@@ -22,14 +22,35 @@ const whmSession = (service: string) =>
     url: 'https://w.example.com:2087/cpsess5163408416/login/?session=root%3axyz',
   });
 
-async function setup(granted = true) {
+// The server's refusal of a locale it lacks (Cpanel/Admin/Modules/Cpanel/session_call.pm), for anything
+// outside a stock server's list.
+const STOCK = new Set(
+  'ar cs da de el en es es_419 es_es fi fil fr he hu id it ja ko ms nb nl pl pt pt_br ro ru sv th tr uk vi zh zh_tw'.split(
+    ' ',
+  ),
+);
+const strictSession = (url: URL) => {
+  const locale = url.searchParams.get('locale');
+  if (locale === null || STOCK.has(locale)) return webmailSession;
+  return {
+    status: 0,
+    data: null,
+    errors: [`“${locale}” does not refer to any of this system’s locales.`],
+    messages: null,
+    metadata: {},
+    warnings: null,
+  };
+};
+
+async function setup(granted = true, language = 'pt-BR', extra: Record<string, unknown> = {}) {
   const store = new MemoryStore();
   const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
   const { fetch, calls } = routedFetch({
-    '/execute/Session/create_webmail_session_for_self': webmailSession,
-    '/execute/Session/create_webmail_session_for_mail_user': webmailSession,
-    '/execute/Session/create_webmail_session_for_mail_user_check_password': webmailSession,
+    '/execute/Session/create_webmail_session_for_self': strictSession,
+    '/execute/Session/create_webmail_session_for_mail_user': strictSession,
+    '/execute/Session/create_webmail_session_for_mail_user_check_password': strictSession,
     '/json-api/create_user_session': (url: URL) => whmSession(url.searchParams.get('service') ?? ''),
+    ...extra,
   });
   const opened: string[] = [];
   const launcher = new Launcher(
@@ -45,7 +66,7 @@ async function setup(granted = true) {
     recents,
     directory: new Directory({ accounts, hostAccess, store, transport: { fetch } }),
     transport: { fetch },
-    language: () => 'pt-BR',
+    language: () => language,
   });
   const add = (fields: Record<string, unknown>) =>
     accounts.add(
@@ -91,6 +112,75 @@ describe('Openers', () => {
     expect(calls[0]?.url).not.toContain('secret');
   });
 
+  it.each([
+    ['en-GB', 'en'],
+    ['zh-CN', 'zh'],
+    ['zh-TW', 'zh_tw'],
+    ['es-MX', 'es_419'],
+    ['es-ES', 'es_es'],
+    ['pt-PT', 'pt'],
+    ['nn-NO', 'nb'],
+    ['de-AT', 'de'],
+  ])('maps the browser language %s to the installed locale %s', async (language, locale) => {
+    const { openers, add, calls, opened } = await setup(true, language);
+    const id = await add({});
+    await openers.openWebmail({ accountId: id, email: 'info@example.com' });
+    expect(calls).toHaveLength(1);
+    expect(new URL(calls[0]?.url ?? '').searchParams.get('locale')).toBe(locale);
+    expect(opened).toHaveLength(1);
+  });
+
+  it('sends no locale for a browser language a stock server lacks (sk): the account’s own applies', async () => {
+    const { openers, add, calls } = await setup(true, 'sk');
+    const id = await add({});
+    await openers.openWebmail({ accountId: id });
+    expect(calls).toHaveLength(1);
+    expect(new URL(calls[0]?.url ?? '').searchParams.has('locale')).toBe(false);
+  });
+
+  it.each(['en_gb', 'zh_cn', 'en-GB', 'zh-CN'])(
+    'maps the account language %s to what a stock server has',
+    async (setting) => {
+      const { openers, add, calls } = await setup(true, 'sk');
+      const id = await add({ locale: setting });
+      await openers.openWebmail({ accountId: id, email: 'info@example.com' });
+      expect(calls).toHaveLength(1);
+      expect(new URL(calls[0]?.url ?? '').searchParams.get('locale')).toBe(setting.slice(0, 2));
+    },
+  );
+
+  it('signs in again without the locale, in the same click, when the server refuses it', async () => {
+    const { openers, add, calls, opened, claim } = await setup(true, 'en-US');
+    const id = await add({ locale: 'sk' });
+    await openers.openWebmail({ accountId: id, email: 'info@example.com' });
+    const locales = calls.map((call) => new URL(call.url).searchParams.get('locale'));
+    expect(locales).toEqual(['sk', null]);
+    expect(opened).toHaveLength(1);
+    expect((await claim(0)).url).toBe('https://a.example.com:2096/cpsess1234567890/login');
+  });
+
+  it('says a mailbox’s login is suspended before opening it from an address (context menu, omnibox)', async () => {
+    const pop = (email: string, suspended: number) => ({
+      email,
+      login: email,
+      suspended_incoming: 0,
+      suspended_login: suspended,
+    });
+    const { openers, add, calls, opened } = await setup(true, 'en-US', {
+      '/execute/DomainInfo/list_domains': uapiOk({ main_domain: 'example.com' }),
+      '/execute/Email/list_pops': uapiOk([pop('frozen@example.com', 1), pop('info@example.com', 0)]),
+    });
+    await add({});
+    await expect(openers.openForAddress('Frozen@example.com')).rejects.toMatchObject({
+      code: 'bad_input',
+      message: expect.stringContaining('frozen@example.com'),
+    });
+    expect(opened).toHaveLength(0);
+    expect(calls.some((call) => call.url.includes('/Session/'))).toBe(false);
+    await openers.openForAddress('info@example.com');
+    expect(opened).toHaveLength(1);
+  });
+
   it('opens Webmail, cPanel with an app, and WHM through a WHM token', async () => {
     const { openers, add, calls, claim } = await setup();
     const id = await add({ kind: 'whm', username: 'root' });
@@ -104,7 +194,8 @@ describe('Openers', () => {
       { service: 'whostmgrd', user: 'root', app: undefined },
     ]);
     const whm = await claim(2);
-    expect(whm.url).toBe('https://w.example.com:2087/cpsess5163408416/login');
+    // The configured host, never the host of data.url.
+    expect(whm.url).toBe('https://a.example.com:2087/cpsess5163408416/login');
   });
 
   it('refuses WHM sessions for a cPanel token and a WHM token without a mailbox', async () => {

@@ -79,8 +79,7 @@ describe('findDomainOwner', () => {
   });
 
   it.each([
-    ['the emulator’s “does not exist”', fail('The domain “nowhere.test” does not exist.')],
-    ['success with a null user', ok({ user: null })],
+    ['success with a null user (Whostmgr/API/1/Accounts.pm)', ok({ user: null })],
     ['success with an empty user', ok({ user: '' })],
     ['success without a user', ok({})],
   ])('resolves undefined for %s', async (_name, body) => {
@@ -90,6 +89,10 @@ describe('findDomainOwner', () => {
 
   it.each([
     ['a missing argument', fail('Provide the “domain” argument.')],
+    [
+      'a “does not exist” text (a stock server never sends it)',
+      fail('The domain “nowhere.test” does not exist.'),
+    ],
     [
       'an unknown function',
       fail('Unknown app (“getdomainowner”) requested for this version (1) of the API.'),

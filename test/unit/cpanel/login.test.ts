@@ -14,7 +14,7 @@ function codeOf(run: () => unknown): string | undefined {
 }
 
 describe('webmailLoginRequest', () => {
-  it('uses the server host when hostname is null (the DESIGN.md example)', () => {
+  it('uses the server host when hostname is null (the documented example)', () => {
     expect(
       webmailLoginRequest(
         { hostname: null, token: '/cpsess2462418786', session: SESSION },

@@ -48,6 +48,25 @@ describe('createWebmailSessionWithPassword', () => {
     expect(call?.init?.redirect).toBe('manual');
   });
 
+  it('posts again without the locale when the server refuses it, the password in the body only', async () => {
+    const refused = {
+      data: null,
+      errors: ['“sk” does not refer to any of this system’s locales.'],
+      messages: null,
+      metadata: {},
+      status: 0,
+      warnings: null,
+    };
+    const { fetch, calls } = fakeFetch(() => jsonResponse(calls.length === 1 ? refused : sessionExample()));
+    await createWebmailSessionWithPassword(cpanel, INFO, PASSWORD, { fetch, locale: 'sk' });
+    const bodies = calls.map((call) => Object.fromEntries(new URLSearchParams(String(call.init?.body))));
+    expect(bodies).toEqual([
+      { login: 'info', domain: 'example.com', password: PASSWORD, locale: 'sk' },
+      { login: 'info', domain: 'example.com', password: PASSWORD },
+    ]);
+    for (const call of calls) expect(call.url).not.toContain(PASSWORD);
+  });
+
   it('encodes a password with form-special characters intact', async () => {
     const { fetch, calls } = fakeFetch(() => jsonResponse(sessionExample()));
     const tricky = 'a&b=c+d %e“ü”';

@@ -48,17 +48,46 @@ describe('createUserSession against the emulator', () => {
     expect(reply.headers.get('location')).toMatch(/^\/cpsess\d{10}\/webmail\/jupiter\/index\.html$/);
   });
 
-  it('lands cPanel in the requested app, carrying app as a form field', async () => {
+  it('lands cPanel in the requested app through the goto_uri of data.url', async () => {
     const login = await createUserSession(
       root,
       { user: 'demo', service: 'cpaneld', app: 'Email_Accounts' },
       options,
     );
     expect(login.url).toMatch(/:2083\/cpsess\d{10}\/login$/);
-    expect(login.fields).toEqual({ app: 'Email_Accounts' });
+    expect(login.fields).toEqual({ goto_uri: 'frontend/jupiter/email_accounts/index.html' });
     const reply = await postLogin(login.url, { session: login.session, ...login.fields });
     expect(reply.status).toBe(302);
-    expect(reply.headers.get('location')).toMatch(/^\/cpsess\d{10}\/frontend\/jupiter\/.+\/index\.html$/);
+    expect(reply.headers.get('location')).toMatch(
+      /^\/cpsess\d{10}\/frontend\/jupiter\/email_accounts\/index\.html$/,
+    );
+  });
+
+  it('signs in at the configured host when data.url names the public IP (hostname not resolving)', async () => {
+    const natted = await startEmulator({ address: '127.0.0.63', publicIp: '203.0.113.7' });
+    try {
+      const account = { ...root, host: '127.0.0.63' };
+      const raw = (await callWhm(
+        account,
+        'create_user_session',
+        { user: 'root', service: 'whostmgrd' },
+        options,
+      )) as {
+        url: string;
+      };
+      expect(new URL(raw.url).hostname).toBe('203.0.113.7');
+      const login = await createUserSession(
+        account,
+        { user: 'root', service: 'whostmgrd', app: 'list_accounts' },
+        options,
+      );
+      expect(login.url).toMatch(/^https:\/\/127\.0\.0\.63:2087\/cpsess\d{10}\/login$/);
+      expect(login.fields).toEqual({ goto_uri: '/scripts4/listaccts' });
+      const reply = await postLogin(login.url, { session: login.session, ...login.fields });
+      expect(reply.headers.get('location')).toMatch(/^\/cpsess\d{10}\/scripts4\/listaccts$/);
+    } finally {
+      await natted.close();
+    }
   });
 
   it('opens WHM for root on 2087', async () => {
@@ -76,6 +105,13 @@ describe('createUserSession against the emulator', () => {
     expect(login.url).toMatch(/^https:\/\/example\.com:2083\/cpsess\d{10}\/login$/);
   });
 
+  it('refuses a data.url naming a loopback address for an account configured by name', async () => {
+    const data = await callWhm(root, 'create_user_session', { user: 'demo', service: 'cpaneld' }, options);
+    expect(() => whmLoginRequest(data, 'server.example.com')).toThrow(
+      expect.objectContaining({ code: 'invalid_response' }),
+    );
+  });
+
   it('whmLoginRequest agrees with the raw API answer and never reuses its url', async () => {
     const data = (await callWhm(
       root,
@@ -87,7 +123,7 @@ describe('createUserSession against the emulator', () => {
       session: string;
       cp_security_token: string;
     };
-    const login = whmLoginRequest(data, 'fallback.example.com');
+    const login = whmLoginRequest(data, ADDRESS);
     expect(login).toEqual({
       url: `https://${ADDRESS}:2083${data.cp_security_token}/login`,
       session: data.session,

@@ -40,37 +40,75 @@ function codeOf(run: () => unknown): string | undefined {
 }
 
 describe('whmLoginRequest', () => {
-  it('builds the documented webmaild example from the url host, never the url itself', () => {
+  it('builds the documented webmaild example at the configured host, never the url itself', () => {
     const login = whmLoginRequest(whmExample('create_user_session (webmaild)').data, 'server.example.com');
-    expect(login).toEqual({ url: 'https://example.com:2096/cpsess5163408416/login', session: SESSION });
+    expect(login).toEqual({
+      url: 'https://server.example.com:2096/cpsess5163408416/login',
+      session: SESSION,
+    });
     expect(login.url).not.toContain('session=');
     expect('fields' in login).toBe(false);
   });
 
+  it('uses preferred_domain when the call asked for one', () => {
+    const login = whmLoginRequest(
+      whmExample('create_user_session (webmaild)').data,
+      'server.example.com',
+      'example.com',
+    );
+    expect(login.url).toBe('https://example.com:2096/cpsess5163408416/login');
+  });
+
   it.each(Object.entries(SERVICE_PORT))('uses the port of %s', (service, port) => {
     expect(whmLoginRequest(sessionData({ service }), 'x.example.com').url).toBe(
-      `https://example.com:${port}/cpsess1234567890/login`,
+      `https://x.example.com:${port}/cpsess1234567890/login`,
     );
   });
 
   it('accepts the token without its leading slash, as the parameter docs show it', () => {
     expect(whmLoginRequest(sessionData({ cp_security_token: 'cpsess1234567890' }), 'x.example.com').url).toBe(
-      'https://example.com:2083/cpsess1234567890/login',
+      'https://x.example.com:2083/cpsess1234567890/login',
     );
   });
 
-  it('returns the url’s app as an extra form field', () => {
+  it('signs in at the configured host when data.url names the server’s public IP', () => {
+    // Whostmgr/API/1/Session.pm: `$host = _public_ip()` when the hostname does not resolve to the server.
+    const url = 'https://203.0.113.7:2087/cpsess1234567890/login/?session=root%3aRFw6';
+    expect(whmLoginRequest(sessionData({ url, service: 'whostmgrd' }), 'whm.example.com').url).toBe(
+      'https://whm.example.com:2087/cpsess1234567890/login',
+    );
+  });
+
+  it('forwards the url’s goto_uri (what the server looked up for app) as the one extra form field', () => {
     const url =
-      'https://example.com:2083/cpsess1234567890/login/?session=demo%3aRFw6&app=Email_Accounts&locale=fr';
+      'https://203.0.113.7:2083/cpsess1234567890/login/?goto_uri=frontend%2fjupiter%2femail_accounts%2findex.html&locale=fr&session=demo%3aRFw6';
     expect(whmLoginRequest(sessionData({ url }), 'x.example.com')).toEqual({
-      url: 'https://example.com:2083/cpsess1234567890/login',
+      url: 'https://x.example.com:2083/cpsess1234567890/login',
       session: sessionData().session,
-      fields: { app: 'Email_Accounts' },
+      fields: { goto_uri: 'frontend/jupiter/email_accounts/index.html' },
     });
-    const wildcard = 'https://example.com:2083/cpsess1/login/?app=Site_Software_*';
-    expect(whmLoginRequest(sessionData({ url: wildcard }), 'x.example.com').fields).toEqual({
-      app: 'Site_Software_*',
+    const whmApp = 'https://h.example.com:2087/cpsess1/login/?goto_uri=%2fscripts%2fdialog%3fdialog%3dquotas';
+    expect(whmLoginRequest(sessionData({ url: whmApp }), 'x.example.com').fields).toEqual({
+      goto_uri: '/scripts/dialog?dialog=quotas',
     });
+    // `app` in the url (never there on a stock server) is not forwarded.
+    const app = 'https://h.example.com:2083/cpsess1/login/?app=Email_Accounts&session=x';
+    expect('fields' in whmLoginRequest(sessionData({ url: app }), 'x.example.com')).toBe(false);
+  });
+
+  it.each([
+    ['an absolute URL', 'https://evil.example/x'],
+    ['a protocol-relative URL', '//evil.example/x'],
+    ['a path that climbs', '/../../x'],
+    ['a climbing segment', 'frontend/../../x'],
+    ['a scheme', 'javascript:alert(1)'],
+    ['a backslash', '/\\evil.example'],
+    ['a fragment', '/x#y'],
+    ['a space', '/a b'],
+    ['an overlong path', `/${'a'.repeat(600)}`],
+  ])('refuses a goto_uri with %s as invalid_response', (_name, gotoUri) => {
+    const url = `https://h.example.com:2083/cpsess1/login/?goto_uri=${encodeURIComponent(gotoUri)}`;
+    expect(codeOf(() => whmLoginRequest(sessionData({ url }), 'x.example.com'))).toBe('invalid_response');
   });
 
   it.each([
@@ -78,18 +116,39 @@ describe('whmLoginRequest', () => {
     ['an unparsable url', 'not a url'],
     ['an empty url', ''],
     ['a javascript url', 'javascript:alert(1)'],
-    ['a host with a bad label', 'https://-bad-.example/cpsess1/login/'],
-    ['a url with a space in the host', 'https://exa mple.com/'],
-  ])('falls back to the server host for %s', (_name, url) => {
+    ['a url with userinfo and a port', 'https://attacker@Example.COM:9999/cpsess1/login/'],
+  ])('opens the configured host whatever the url: %s', (_name, url) => {
     expect(whmLoginRequest(sessionData({ url }), 'server.example.com').url).toBe(
       'https://server.example.com:2083/cpsess1234567890/login',
     );
   });
 
-  it('takes only the hostname of a url with userinfo and a port', () => {
-    const url = 'https://attacker@Example.COM:9999/cpsess1/login/';
-    expect(whmLoginRequest(sessionData({ url }), 'x.example.com').url).toBe(
-      'https://example.com:2083/cpsess1234567890/login',
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.9',
+    '192.168.1.10',
+    '169.254.169.254',
+    '0.0.0.0',
+    'localhost',
+    '[::1]',
+    '[fe80::1]',
+    '[fd00::5]',
+    '[::ffff:7f00:1]',
+  ])('refuses a data.url host %s on the internal network as invalid_response', (host) => {
+    const url = `https://${host}:2083/cpsess1234567890/login/?session=x`;
+    expect(codeOf(() => whmLoginRequest(sessionData({ url }), 'server.example.com'))).toBe(
+      'invalid_response',
+    );
+  });
+
+  it('takes an internal data.url host when the account itself is on the internal network', () => {
+    const url = 'https://192.168.1.10:2083/cpsess1234567890/login/?session=x';
+    expect(whmLoginRequest(sessionData({ url }), '192.168.1.10').url).toBe(
+      'https://192.168.1.10:2083/cpsess1234567890/login',
+    );
+    expect(whmLoginRequest(sessionData({ url }), '10.0.0.2').url).toBe(
+      'https://10.0.0.2:2083/cpsess1234567890/login',
     );
   });
 
@@ -106,8 +165,7 @@ describe('whmLoginRequest', () => {
     ['a token with a path', sessionData({ cp_security_token: '/cpsess1/../x' })],
     ['a token without digits', sessionData({ cp_security_token: 'cpsess' })],
     ['a token that is a URL', sessionData({ cp_security_token: '//evil.com/cpsess1' })],
-    ['an app with a slash', sessionData({ url: 'https://example.com/cpsess1/login/?app=../x' })],
-    ['an overlong app', sessionData({ url: `https://example.com/cpsess1/login/?app=${'a'.repeat(65)}` })],
+    ['a goto_uri with a host', sessionData({ url: 'https://example.com/cpsess1/login/?goto_uri=//x.test/' })],
   ])('rejects %s as invalid_response', (_name, data) => {
     expect(codeOf(() => whmLoginRequest(data, 'server.example.com'))).toBe('invalid_response');
   });
@@ -127,7 +185,8 @@ describe('whmLoginRequest', () => {
       '',
       'cpsess1',
       '/cpsess123',
-      'https://a.b/?app=x',
+      'https://a.b/?goto_uri=x',
+      'https://10.0.0.1/?goto_uri=/a',
       'webmaild',
       ' ',
       '\n',
@@ -190,9 +249,9 @@ describe('createUserSession', () => {
     expect(new Headers(calls[0]?.init?.headers).get('Authorization')).toBe(`whm root:${whm.token}`);
   });
 
-  it('sends app and returns it as a form field', async () => {
+  it('sends app and forwards the goto_uri the server looked up for it', async () => {
     const data = sessionData({
-      url: 'https://server.example.com:2083/cpsess1234567890/login/?session=x&app=Email_Accounts',
+      url: 'https://203.0.113.7:2083/cpsess1234567890/login/?goto_uri=frontend%2fjupiter%2femail_accounts%2findex.html&session=x',
     });
     const { fetch, calls } = fakeFetch(() => jsonResponse({ data, metadata: { result: 1, reason: 'OK' } }));
     const login = await createUserSession(
@@ -201,7 +260,20 @@ describe('createUserSession', () => {
       { fetch },
     );
     expect(new URL(calls[0]?.url ?? '').searchParams.get('app')).toBe('Email_Accounts');
-    expect(login.fields).toEqual({ app: 'Email_Accounts' });
+    expect(login.url).toBe('https://server.example.com:2083/cpsess1234567890/login');
+    expect(login.fields).toEqual({ goto_uri: 'frontend/jupiter/email_accounts/index.html' });
+  });
+
+  it('maps a locale the server lacks (en-GB → en) and asks again without one it refuses', async () => {
+    const refused = {
+      metadata: { result: 0, reason: '“sk” does not refer to any of this system’s locales.' },
+    };
+    const ok = { data: sessionData(), metadata: { result: 1, reason: 'OK' } };
+    const { fetch, calls } = fakeFetch((url) =>
+      jsonResponse(new URL(url).searchParams.get('locale') === 'sk' ? refused : ok),
+    );
+    await createUserSession(whm, { user: 'demo', service: 'cpaneld', locale: 'sk' }, { fetch });
+    expect(calls.map((call) => new URL(call.url).searchParams.get('locale'))).toEqual(['sk', null]);
   });
 
   it('opens the service subdomain when WHM is reached as whm.example.com:443, ignoring the url host', async () => {

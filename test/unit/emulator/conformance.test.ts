@@ -3,7 +3,7 @@
 // placeholders; everything else — key sets and order, types, texts — must then be identical.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Fixture, type RunningEmulator, startEmulator } from '../../emulator/index';
+import { type Fixture, type RunningEmulator, STOCK_LOCALES, startEmulator } from '../../emulator/index';
 import { call, cookieOf, cpanelAuth, postLogin, query, SESSION_RE, TOKEN_RE, whmAuth } from './helpers';
 
 interface Examples {
@@ -11,7 +11,7 @@ interface Examples {
   whm_api1: Record<string, unknown>;
 }
 const examples = JSON.parse(
-  readFileSync(new URL('../../../../shared/cpanel-api/examples.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/cpanel-api/examples.json', import.meta.url), 'utf8'),
 ) as Examples;
 
 const TOKENS = {
@@ -295,4 +295,177 @@ describe('examples.json conformance', () => {
       });
     }
   }
+});
+
+// Behaviour examples.json does not show, each as the stock 11.120 tree gives it (file named per case).
+describe('stock tree conformance', () => {
+  const envelope = (errors: string[]) => ({
+    data: null,
+    errors,
+    messages: null,
+    metadata: {},
+    status: 0,
+    warnings: null,
+  });
+
+  it.each(['en_gb', 'zh_cn', 'sk', 'pt_BR'])(
+    'UAPI refuses the locale %s (Cpanel/Admin/Modules/Cpanel/session_call.pm)',
+    async (locale) => {
+      const outcome = await uapiAs('username', 'Session/create_webmail_session_for_self', { locale })();
+      expect(JSON.stringify(outcome.body)).toBe(
+        JSON.stringify(envelope([`“${locale}” does not refer to any of this system’s locales.`])),
+      );
+    },
+  );
+
+  it('UAPI takes every installed locale: en + Cpanel/Locale/*.pm (Cpanel/Locale/Utils/Display.pm)', async () => {
+    for (const locale of STOCK_LOCALES) {
+      const outcome = await uapiAs('username', 'Session/create_webmail_session_for_self', { locale })();
+      expect((outcome.body as { status: number }).status, locale).toBe(1);
+    }
+    expect(STOCK_LOCALES).toHaveLength(33);
+  });
+
+  it('UAPI names an unknown mailbox as UserNotFound does (Cpanel/Exception/UserNotFound.pm)', async () => {
+    const outcome = await uapiAs('username', 'Session/create_webmail_session_for_mail_user', {
+      domain: 'example.com',
+      login: 'nobody',
+    })();
+    expect(outcome.body).toEqual(envelope(['You do not have a user named “nobody@example.com”.']));
+  });
+
+  it('UAPI creates a session for a suspended mailbox without the password check (Cpanel/API/Session.pm)', async () => {
+    const outcome = await withMailbox(
+      'info@example.com',
+      true,
+      uapiAs('username', 'Session/create_webmail_session_for_mail_user', {
+        domain: 'example.com',
+        login: 'info',
+      }),
+    );
+    expect(shape(outcome.body)).toEqual(
+      shape(examples.uapi_flat['Session::create_webmail_session_for_mail_user']),
+    );
+    const { token, session } = (outcome.body as { data: { token: string; session: string } }).data;
+    // …and cpsrvd then refuses the login (a guess at its page: "The login is invalid.").
+    const reply = await withMailbox('info@example.com', true, async () => {
+      const login = await postLogin(local, 2096, token, session);
+      return { status: login.status, contentType: String(login.headers['content-type']), body: login.body };
+    });
+    expect(reply.status).toBe(401);
+    expect(reply.body).toContain('msg_code:[invalid_login]');
+  });
+
+  it('UAPI _check_password checks suspension before the password (Cpanel/API/Session.pm)', async () => {
+    const outcome = await withMailbox(
+      'info@example.com',
+      true,
+      uapiAs('username', 'Session/create_webmail_session_for_mail_user_check_password', {
+        domain: 'example.com',
+        login: 'info',
+        password: 'wrong',
+      }),
+    );
+    expect(outcome.body).toEqual(envelope(['Logins for “info@example.com” are suspended.']));
+  });
+
+  it('WHM getdomainowner answers result 1, user null, for a domain nobody visible has (Whostmgr/API/1/Accounts.pm)', async () => {
+    for (const [user, domain] of [
+      ['root', 'nowhere.test'],
+      ['reseller', 'example.com'],
+    ] as const) {
+      const outcome = await whmAs(user, 'getdomainowner', { domain })();
+      expect(JSON.stringify(outcome.body)).toBe(
+        JSON.stringify({
+          data: { user: null },
+          metadata: { command: 'getdomainowner', reason: 'OK', result: 1, version: 1 },
+        }),
+      );
+    }
+  });
+
+  it('WHM create_user_session puts goto_uri and locale, never app, into data.url (Whostmgr/API/1/Session.pm)', async () => {
+    const outcome = await whmAs('root', 'create_user_session', {
+      user: 'username',
+      service: 'cpaneld',
+      app: 'Email_Accounts',
+      locale: 'de',
+    })();
+    const data = (outcome.body as { data: Record<string, unknown> }).data;
+    expect(Object.keys(data)).toEqual([
+      'cp_security_token',
+      'expires',
+      'locale',
+      'service',
+      'session',
+      'url',
+    ]);
+    expect(data.locale).toBe('de');
+    const url = new URL(String(data.url));
+    expect(url.pathname).toBe(`${data.cp_security_token}/login/`);
+    // Cpanel/HTTP/QueryString.pm make_query_string: sorted keys; Cpanel/Themes.pm get_users_links.
+    expect([...url.searchParams.keys()]).toEqual(['goto_uri', 'locale', 'session']);
+    expect(url.searchParams.get('goto_uri')).toBe('frontend/jupiter/email_accounts/index.html');
+    expect(String(data.url)).not.toContain('app=');
+  });
+
+  it('WHM create_user_session names the public IP when the hostname does not resolve (`_public_ip`)', async () => {
+    const natted = await startEmulator({ address: '127.0.0.212', fixture, publicIp: '198.51.100.4' });
+    try {
+      const reply = await call(
+        natted,
+        2087,
+        `/json-api/create_user_session${query({ 'api.version': '1', user: 'username', service: 'cpaneld' })}`,
+        {
+          headers: { Authorization: whmAuth('root', TOKENS.root) },
+        },
+      );
+      const { data } = JSON.parse(reply.body) as { data: { url: string } };
+      expect(new URL(data.url).host).toBe('198.51.100.4:2083');
+    } finally {
+      await natted.close();
+    }
+  });
+
+  it.each([
+    [{ service: 'cpaneld' }, 'The “user” parameter is required.'],
+    [{ user: 'username' }, 'The “service” parameter is required.'],
+    [
+      { user: 'username', service: 'ftpd' },
+      'The “service” parameter is invalid. The only supported services for this API call are “cpaneld”, “webmaild”, and “whostmgrd”.',
+    ],
+  ])(
+    'WHM create_user_session %o fails with the tree’s reason (Whostmgr/API/1/Session.pm)',
+    async (params, reason) => {
+      const outcome = await whmAs('root', 'create_user_session', params)();
+      expect((outcome.body as { metadata: { reason: string; result: number } }).metadata).toMatchObject({
+        result: 0,
+        reason,
+      });
+    },
+  );
+
+  it('2096 login: an expired session shows msg_code expired_session, a used one invalid_session (Cpanel/Template/Unauthenticated.pm)', async () => {
+    const created = await uapiAs('username', 'Session/create_webmail_session_for_self')();
+    const { token, session } = (created.body as { data: { token: string; session: string } }).data;
+    expect((await postLogin(local, 2096, token, session)).status).toBe(302);
+    const used = await postLogin(local, 2096, token, session);
+    expect(used.status).toBe(401);
+    expect(used.body).toContain('msg_code:[invalid_session]');
+    expect(used.body).toContain('Your session cookie is invalid. Please log in again.');
+    const stale = (await uapiAs('username', 'Session/create_webmail_session_for_self')()).body as {
+      data: { token: string; session: string };
+    };
+    local.expireAllSessions();
+    const expired = await postLogin(local, 2096, stale.data.token, stale.data.session);
+    expect(expired.status).toBe(401);
+    expect(expired.body).toContain('msg_code:[expired_session]');
+    expect(expired.body).toContain('Your session has expired. Please log in again.');
+  });
+
+  it('2096 login: a bare /login/ without /cpsessN is the login page with 401', async () => {
+    const reply = await call(local, 2096, '/login/', { method: 'POST', body: 'session=x' });
+    expect(reply.status).toBe(401);
+    expect(reply.body).toContain('<title>Webmail Login</title>');
+  });
 });

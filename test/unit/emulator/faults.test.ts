@@ -70,6 +70,23 @@ describe('HTTP faults on the wire', () => {
     expect(reply.body).toContain('data-testid="login-page"');
   });
 
+  it('serves cpsrvd’s license error page (base/unprotected/lisc/licenseerror_cpanel.tmpl) on any port', async () => {
+    emu.faults.set({ fault: 'licenseError' });
+    for (const [port, path, auth] of [
+      [2083, SELF, DEMO_AUTH],
+      [2087, WHM_SESSION, ROOT_AUTH],
+    ] as const) {
+      const reply = await call(emu, port, path, { headers: { Authorization: auth } });
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toMatch(/^text\/html/);
+      expect(reply.body).toContain('<title>cPanel License Activation</title>');
+      expect(reply.body).toContain(
+        'To access the interface, you must install the license and ensure that the license is active.',
+      );
+      expect(reply.body).toContain(HTTP_TEXT.licenseContact);
+    }
+  });
+
   it('answers status 0 with errors (UAPI) and metadata.result 0 with a reason (WHM)', async () => {
     emu.faults.set({ fault: 'status0', message: 'No sessions today.' });
     const uapi = JSON.parse((await call(emu, 2083, SELF, { headers: { Authorization: DEMO_AUTH } })).body);
@@ -134,7 +151,8 @@ describe('HTTP faults on the wire', () => {
 
   it('rejects the Webmail login of a session it expired or marked used on the way in', async () => {
     for (const fault of ['sessionExpired', 'sessionUsed'] as const) {
-      const login = await createWebmailSessionForSelf(demo, options);
+      // The session call itself is not under test: the client's default timeout, not the short one.
+      const login = await createWebmailSessionForSelf(demo, { fetch: insecureFetch });
       emu.faults.set({ fault, match: { port: 2096, path: '/login' }, times: 1 });
       const reply = await insecureFetch(login.url, {
         method: 'POST',

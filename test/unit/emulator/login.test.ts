@@ -28,15 +28,25 @@ async function userSession(
   return { token: data.cp_security_token, session: data.session, url: data.url };
 }
 
+// The login page's notices by msg_code (Cpanel/Template/Unauthenticated.pm) and its marker comment
+// (base/unprotected/cpanel/templates/login.tmpl).
+const NOTICES = {
+  invalid_login: HTTP_TEXT.loginInvalid,
+  expired_session: 'Your session has expired. Please log in again.',
+  invalid_session: 'Your session cookie is invalid. Please log in again.',
+} as const;
+
 function expectLoginFailure(
   reply: { status: number; headers: Record<string, unknown>; body: string },
   title: string,
+  msgCode: keyof typeof NOTICES = 'invalid_login',
 ): void {
   expect(reply.status).toBe(401);
   expect(String(reply.headers['content-type'])).toMatch(/^text\/html/);
   expect(reply.body).toContain(`<title>${title}</title>`);
   expect(reply.body).toContain('data-testid="login-failure"');
-  expect(reply.body).toContain(HTTP_TEXT.loginInvalid);
+  expect(reply.body).toContain(`msg_code:[${msgCode}]`);
+  expect(reply.body).toContain(NOTICES[msgCode]);
   expect(reply.headers['set-cookie']).toBeUndefined();
 }
 
@@ -97,7 +107,7 @@ describe('Webmail login (2096)', () => {
   it('is single use: the second POST of the same session fails', async () => {
     const { token, session } = await webmailSession();
     expect((await postLogin(emu, 2096, token, session)).status).toBe(302);
-    expectLoginFailure(await postLogin(emu, 2096, token, session), 'Webmail Login');
+    expectLoginFailure(await postLogin(emu, 2096, token, session), 'Webmail Login', 'invalid_session');
   });
 
   it('expires an unused session after 300 s of the injected clock', async () => {
@@ -106,7 +116,11 @@ describe('Webmail login (2096)', () => {
     expect((await postLogin(emu, 2096, fresh.token, fresh.session)).status).toBe(302);
     const stale = await webmailSession();
     clock += 300_001;
-    expectLoginFailure(await postLogin(emu, 2096, stale.token, stale.session), 'Webmail Login');
+    expectLoginFailure(
+      await postLogin(emu, 2096, stale.token, stale.session),
+      'Webmail Login',
+      'expired_session',
+    );
   });
 
   it('expireAllSessions() expires every issued, unused session (and leaves used ones alone)', async () => {
@@ -116,7 +130,11 @@ describe('Webmail login (2096)', () => {
     emu.expireAllSessions();
     expect(emu.sessions.get(pending.session)?.expired).toBe(true);
     expect(emu.sessions.get(used.session)?.expired).toBe(false);
-    expectLoginFailure(await postLogin(emu, 2096, pending.token, pending.session), 'Webmail Login');
+    expectLoginFailure(
+      await postLogin(emu, 2096, pending.token, pending.session),
+      'Webmail Login',
+      'expired_session',
+    );
     // The browser session made before is still alive.
     const page = await call(emu, 2096, String(used302.headers.location), {
       headers: { Cookie: cookieOf(used302) },
@@ -143,6 +161,7 @@ describe('Webmail login (2096)', () => {
     expectLoginFailure(
       await postLogin(emu, 2096, '/cpsess1234567890', 'demo:AAAAAAAAAAAAAAAA:X,00'),
       'Webmail Login',
+      'invalid_session',
     );
     expectLoginFailure(
       await call(emu, 2096, '/cpsess1234567890/login', { method: 'POST', body: '' }),
@@ -159,14 +178,27 @@ describe('Webmail login (2096)', () => {
     expect(emu.requests.some((r) => r.path.includes(encodeURIComponent(session).slice(0, 20)))).toBe(true);
   });
 
-  it('accepts a bare /login/ (the session names its own token)', async () => {
+  it('answers a bare /login/ (no /cpsessN) with the 401 login page, and leaves the session unused', async () => {
     const { token, session } = await webmailSession();
-    const reply = await call(emu, 2096, '/login/', {
-      method: 'POST',
-      body: new URLSearchParams({ session }).toString(),
-    });
-    expect(reply.status).toBe(302);
-    expect(reply.headers.location).toBe(`${token}/webmail/jupiter/index.html`);
+    for (const path of ['/login/', '/login']) {
+      const reply = await call(emu, 2096, path, {
+        method: 'POST',
+        body: new URLSearchParams({ session }).toString(),
+      });
+      expect(reply.status).toBe(401);
+      expect(reply.body).toContain('<title>Webmail Login</title>');
+      expect(reply.headers['set-cookie']).toBeUndefined();
+    }
+    expect((await call(emu, 2096, '/login/')).status).toBe(401);
+    expect((await postLogin(emu, 2096, token, session)).status).toBe(302);
+  });
+
+  it('gives a suspended mailbox its session, then refuses its login (cpsrvd checks, the API does not)', async () => {
+    const { token, session } = await webmailSession('frozen');
+    expect(token).toMatch(/^\/cpsess\d{10}$/);
+    expectLoginFailure(await postLogin(emu, 2096, token, session), 'Webmail Login', 'invalid_login');
+    // The refusal used it up, as any login attempt that reached the user check.
+    expectLoginFailure(await postLogin(emu, 2096, token, session), 'Webmail Login', 'invalid_session');
   });
 });
 
@@ -220,9 +252,20 @@ describe('cPanel login (2083)', () => {
     expect(page.body).toContain('<div data-testid="cpanel-app">Home</div>');
   });
 
-  it('lands on the requested app', async () => {
-    const { token, session } = await userSession({ user: 'demo', service: 'cpaneld', app: 'Email_Accounts' });
-    const reply = await postLogin(emu, 2083, token, session);
+  it('lands on the requested app through the goto_uri of data.url, never through the session alone', async () => {
+    const { token, session, url } = await userSession({
+      user: 'demo',
+      service: 'cpaneld',
+      app: 'Email_Accounts',
+    });
+    const gotoUri = new URL(url).searchParams.get('goto_uri');
+    // Cpanel/Themes.pm get_users_links: theme path + the dynamicui url, no leading slash.
+    expect(gotoUri).toBe('frontend/jupiter/email_accounts/index.html');
+    const home = await userSession({ user: 'demo', service: 'cpaneld', app: 'Email_Accounts' });
+    expect((await postLogin(emu, 2083, home.token, home.session)).headers.location).toBe(
+      `${home.token}/frontend/jupiter/index.html`,
+    );
+    const reply = await postLogin(emu, 2083, token, session, { goto_uri: gotoUri ?? '' });
     expect(reply.headers.location).toBe(`${token}/frontend/jupiter/email_accounts/index.html`);
     const page = await call(emu, 2083, String(reply.headers.location), {
       headers: { Cookie: cookieOf(reply) },
@@ -230,10 +273,32 @@ describe('cPanel login (2083)', () => {
     expect(page.body).toContain('<div data-testid="cpanel-app">Email_Accounts</div>');
   });
 
-  it('lands on Home for an unknown app', async () => {
-    const { token, session } = await userSession({ user: 'demo', service: 'cpaneld', app: 'No_Such_App' });
+  it('lands on Home for an unknown app (data.url has no goto_uri then)', async () => {
+    const { token, session, url } = await userSession({
+      user: 'demo',
+      service: 'cpaneld',
+      app: 'No_Such_App',
+    });
+    expect(new URL(url).searchParams.has('goto_uri')).toBe(false);
+    expect(url).not.toContain('app=');
     const reply = await postLogin(emu, 2083, token, session);
     expect(reply.headers.location).toBe(`${token}/frontend/jupiter/index.html`);
+  });
+
+  it('lands WHM on the app its dynamicui.conf names (goto_uri with a leading slash)', async () => {
+    const { token, session, url } = await userSession({
+      user: 'root',
+      service: 'whostmgrd',
+      app: 'list_accounts',
+    });
+    const gotoUri = new URL(url).searchParams.get('goto_uri') ?? '';
+    expect(gotoUri).toBe('/scripts4/listaccts');
+    const reply = await postLogin(emu, 2087, token, session, { goto_uri: gotoUri });
+    expect(reply.headers.location).toBe(`${token}/scripts4/listaccts`);
+    const page = await call(emu, 2087, String(reply.headers.location), {
+      headers: { Cookie: cookieOf(reply) },
+    });
+    expect(page.body).toContain('<div data-testid="whm-app">list_accounts</div>');
   });
 
   it('rejects a cPanel session on the Webmail port', async () => {

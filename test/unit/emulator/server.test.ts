@@ -104,14 +104,15 @@ describe('request log', () => {
 
 describe('pages and unknown paths', () => {
   it.each([
-    [2083, '/', 'cPanel Login'],
-    [2083, '/login/', 'cPanel Login'],
-    [2087, '/', 'cPanel Login'],
-    [2087, '/login/', 'cPanel Login'],
-    [2096, '/', 'Webmail Login'],
-  ])('port %i %s is the HTML login page', async (port, path, title) => {
+    [2083, '/', 'cPanel Login', 200],
+    [2083, '/login/', 'cPanel Login', 401],
+    [2087, '/', 'cPanel Login', 200],
+    [2087, '/login/', 'cPanel Login', 401],
+    [2096, '/', 'Webmail Login', 200],
+    [2096, '/login/', 'Webmail Login', 401],
+  ])('port %i %s is the HTML login page', async (port, path, title, status) => {
     const reply = await call(emu, port, path);
-    expect(reply.status).toBe(200);
+    expect(reply.status).toBe(status);
     expect(reply.headers['content-type']).toMatch(/^text\/html/);
     expect(reply.body).toContain(`<title>${title}</title>`);
     expect(reply.body).toMatch(/<form[^>]*>/);
@@ -122,6 +123,53 @@ describe('pages and unknown paths', () => {
   it('answers unknown paths with 404', async () => {
     const reply = await call(emu, 2083, '/nope');
     expect(reply.status).toBe(404);
+  });
+});
+
+describe('service subdomains on 443 (cPanel’s proxy subdomains)', () => {
+  it.each([
+    ['webmail.example.com', '<title>Webmail Login</title>'],
+    ['cpanel.example.com', '<title>cPanel Login</title>'],
+    ['whm.example.com', '<title>cPanel Login</title>'],
+  ])('%s reaches its service', async (host, title) => {
+    const address = '127.0.0.216';
+    const proxied = await startEmulator({ address, serviceSubdomains: true });
+    try {
+      const { request } = await import('node:https');
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        request(
+          {
+            host: address,
+            port: 443,
+            path: '/',
+            servername: host,
+            headers: { Host: host },
+            ca: proxied.certPem,
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => {
+              body += chunk.toString();
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        )
+          .on('error', reject)
+          .end();
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toContain(title);
+      expect(proxied.requests.at(-1)?.port).toBe(
+        host.startsWith('webmail') ? 2096 : host.startsWith('cpanel') ? 2083 : 2087,
+      );
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('is off by default', async () => {
+    const reply = await call(emu, 443, '/').catch((error: NodeJS.ErrnoException) => error.code);
+    expect(reply).toBe('ECONNREFUSED');
   });
 });
 

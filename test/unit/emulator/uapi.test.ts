@@ -148,7 +148,8 @@ describe('Session::create_webmail_session_for_mail_user', () => {
   it('takes `login` literally: a full address is looked up as login@domain and not found', async () => {
     const result = await uapi(emu, fn, { domain: 'example.com', login: 'info@example.com' });
     expectError(result, UAPI_TEXT.mailUserNotFound('info@example.com@example.com'));
-    expect(result.errors[0]).toBe('The user “info@example.com@example.com” does not exist.');
+    // Cpanel/Exception/UserNotFound.pm
+    expect(result.errors[0]).toBe('You do not have a user named “info@example.com@example.com”.');
   });
 
   it.each([
@@ -159,11 +160,10 @@ describe('Session::create_webmail_session_for_mail_user', () => {
     expectError(await uapi(emu, fn, { domain, login }), UAPI_TEXT.mailUserNotFound(`${login}@${domain}`));
   });
 
-  it('refuses a mailbox whose logins are suspended', async () => {
-    expectError(
-      await uapi(emu, fn, { domain: 'example.com', login: 'frozen' }),
-      'Logins for “frozen@example.com” are suspended.',
-    );
+  it('still creates a session for a mailbox whose logins are suspended (only _check_password checks)', async () => {
+    const result = await uapi(emu, fn, { domain: 'example.com', login: 'frozen' });
+    expect(result.status).toBe(1);
+    expect(result.data.token).toMatch(/^\/cpsess\d{10}$/);
   });
 
   it("only serves the caller's own mailboxes (shop cannot reach demo's)", async () => {
@@ -329,5 +329,45 @@ describe('unknown functions', () => {
       await uapi(emu, `${module}/${fn}`),
       `The system could not find the function “${fn}” in the module “${module}”.`,
     );
+  });
+});
+
+describe('locales (Cpanel/Admin/Modules/Cpanel/session_call.pm)', () => {
+  const self = 'Session/create_webmail_session_for_self';
+  const mailUser = 'Session/create_webmail_session_for_mail_user';
+
+  it.each(['en', 'de', 'pt_br', 'es_419', 'zh', 'zh_tw', 'fil'])(
+    'takes the installed locale %s',
+    async (locale) => {
+      const result = await uapi(emu, self, { locale });
+      expect(result.status).toBe(1);
+      expect(emu.sessions.get(result.data.session)?.locale).toBe(locale);
+    },
+  );
+
+  it.each(['en_gb', 'zh_cn', 'sk', 'pt_BR', 'EN', 'pt-br'])(
+    'refuses %s with the server’s text, exactly as given',
+    async (locale) => {
+      expectError(
+        await uapi(emu, self, { locale }),
+        `“${locale}” does not refer to any of this system’s locales.`,
+      );
+      expectError(
+        await uapi(emu, mailUser, { domain: 'example.com', login: 'info', locale }),
+        UAPI_TEXT.unknownLocale(locale),
+      );
+    },
+  );
+
+  it('checks the mailbox before the locale', async () => {
+    expectError(
+      await uapi(emu, mailUser, { domain: 'example.com', login: 'nobody', locale: 'sk' }),
+      'You do not have a user named “nobody@example.com”.',
+    );
+  });
+
+  it('uses the account’s own locale without one', async () => {
+    const result = await uapi(emu, self);
+    expect(result.status).toBe(1);
   });
 });

@@ -60,7 +60,7 @@ describe('create_user_session', () => {
     expect(data.url).not.toMatch(/%[0-9A-F][A-F]/);
   });
 
-  it('uses preferred_domain and appends app and locale', async () => {
+  it('uses preferred_domain and puts goto_uri and locale (never app) into the url, keys sorted', async () => {
     const { data } = await whm(emu, 'create_user_session', {
       user: 'demo',
       service: 'cpaneld',
@@ -70,14 +70,34 @@ describe('create_user_session', () => {
     });
     const url = new URL(data.url);
     expect(url.host).toBe('cpanel.example.com:2083');
-    expect(url.searchParams.get('app')).toBe('Email_Accounts');
+    // Whostmgr/API/1/Session.pm + Cpanel/HTTP/QueryString.pm make_query_string (sorted keys).
+    expect([...url.searchParams.keys()]).toEqual(['goto_uri', 'locale', 'session']);
+    expect(url.searchParams.get('goto_uri')).toBe('frontend/jupiter/email_accounts/index.html');
     expect(url.searchParams.get('locale')).toBe('fr');
+    expect(data.locale).toBe('fr');
     expect(emu.sessions.get(data.session)).toMatchObject({
       service: 'cpaneld',
       user: 'demo',
       app: 'Email_Accounts',
       locale: 'fr',
     });
+  });
+
+  it('names the public IP in the url when the hostname does not resolve, unless preferred_domain', async () => {
+    const natted = await startEmulator({ address: '127.0.0.208', publicIp: '203.0.113.7' });
+    try {
+      const { data } = await whm(natted, 'create_user_session', { user: 'demo', service: 'webmaild' });
+      expect(new URL(data.url).host).toBe('203.0.113.7:2096');
+      expect(data).not.toHaveProperty('locale');
+      const asked = await whm(natted, 'create_user_session', {
+        user: 'demo',
+        service: 'webmaild',
+        preferred_domain: 'example.com',
+      });
+      expect(new URL(asked.data.url).host).toBe('example.com:2096');
+    } finally {
+      await natted.close();
+    }
   });
 
   it('creates a Webmail session for a cPanel user (its own Webmail)', async () => {
@@ -109,8 +129,8 @@ describe('create_user_session', () => {
     [{ user: 'nap@sleepy.test', service: 'webmaild' }, WHM_TEXT.suspended('nap@sleepy.test')],
     [{ user: 'frozen@example.com', service: 'webmaild' }, WHM_TEXT.suspended('frozen@example.com')],
     [{ user: 'demo', service: 'ftpd' }, WHM_TEXT.invalidService('ftpd')],
-    [{ service: 'cpaneld' }, WHM_TEXT.missingArgument('user')],
-    [{ user: 'demo' }, WHM_TEXT.missingArgument('service')],
+    [{ service: 'cpaneld' }, 'The “user” parameter is required.'],
+    [{ user: 'demo' }, 'The “service” parameter is required.'],
   ])('root: %o fails with its reason', async (params, reason) => {
     expect(await whm(emu, 'create_user_session', params as Record<string, string>)).toEqual({
       metadata: { command: 'create_user_session', reason, result: 0, version: 1 },
@@ -225,14 +245,16 @@ describe('getdomainowner', () => {
     });
   });
 
-  it('fails (result 0) for an unknown domain, or one the reseller does not own', async () => {
-    expect((await whm(emu, 'getdomainowner', { domain: 'nowhere.test' })).metadata).toMatchObject({
-      result: 0,
-      reason: WHM_TEXT.domainNotFound('nowhere.test'),
+  it('answers result 1 with user null for an unknown domain, or one the reseller does not own', async () => {
+    // Whostmgr/API/1/Accounts.pm getdomainowner: set_metadata_ok, { user => undef }.
+    expect(await whm(emu, 'getdomainowner', { domain: 'nowhere.test' })).toEqual({
+      data: { user: null },
+      metadata: { command: 'getdomainowner', reason: 'OK', result: 1, version: 1 },
     });
-    expect((await whm(emu, 'getdomainowner', { domain: 'example.com' }, RESELLER_AUTH)).metadata.result).toBe(
-      0,
-    );
+    expect(await whm(emu, 'getdomainowner', { domain: 'example.com' }, RESELLER_AUTH)).toMatchObject({
+      data: { user: null },
+      metadata: { result: 1 },
+    });
     expect((await whm(emu, 'getdomainowner', { domain: 'shop.test' }, RESELLER_AUTH)).data).toEqual({
       user: 'shop',
     });

@@ -127,7 +127,7 @@ describe('account input checks', () => {
     ['port', 70000, 'error_input_port_range'],
     ['username', undefined, 'error_input_user_missing'],
     ['username', 'no spaces', 'error_input_user_chars'],
-    ['locale', 'pt-BR', 'error_input_locale'],
+    ['locale', 'pt BR', 'error_input_locale'],
     ['token', undefined, 'error_input_token_missing'],
     ['token', 'short', 'error_input_token_format'],
   ])('%s = %j is refused with %s', (field, value, key) => {
