@@ -60,7 +60,11 @@ function readSessionUrl(text: string): { host?: string; app?: string } {
     return {};
   }
   const result: { host?: string; app?: string } = {};
-  if (url.protocol === 'https:' && isValidHost(url.hostname)) result.host = url.hostname;
+  // The host as written, not as parsed: the parser turns `0x7f000001` into `127.0.0.1`.
+  const written = /^https:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:@[\]]*)(?:[/?#:]|$)/i
+    .exec(text)?.[1]
+    ?.toLowerCase();
+  if (url.protocol === 'https:' && written === url.hostname && isValidHost(written)) result.host = written;
   const app = url.searchParams.get('app');
   if (app) result.app = app;
   return result;
