@@ -122,4 +122,32 @@ describe('Vault', () => {
     const [first] = await accounts.list();
     await expect(accounts.credentials(first?.id ?? '')).rejects.toThrow();
   });
+
+  it('saves racing a passphrase change are sealed under the key that lands (30 rounds)', async () => {
+    const { vault, accounts } = await setup();
+    const token = (round: number, n: number) => `${String(round).padStart(2, '0')}${n}`.padEnd(32, 'X');
+    await vault.enable(PASSPHRASE);
+    let current = PASSPHRASE;
+    const [first] = await accounts.list();
+    for (let round = 0; round < 30; round++) {
+      const next = `passphrase number ${round}`;
+      const host = `r${round}.example.com`;
+      const input = (n: number) =>
+        v.parse(accountInputSchema, { kind: 'cpanel', host, username: `u${n}`, token: token(round, n) });
+      // Saves before, during and after the change: none may seal under a key the change discards.
+      const change = round % 3 === 2 ? vault.disable(current) : vault.change(current, next);
+      const saves = [
+        accounts.add(input(1)),
+        accounts.edit(first?.id ?? '', { token: token(round, 9) }),
+        accounts.add(input(2)),
+      ];
+      await Promise.all([change, ...saves]);
+      if (round % 3 === 2) await vault.enable(next);
+      current = next;
+      for (const account of await accounts.list()) {
+        await expect(accounts.credentials(account.id), account.label).resolves.toBeTruthy();
+      }
+      expect((await accounts.credentials(first?.id ?? '')).token).toBe(token(round, 9));
+    }
+  });
 });
