@@ -74,4 +74,16 @@ export class Vault {
   lock(): Promise<void> {
     return this.keyring.lock();
   }
+
+  /**
+   * Proves the user knows the passphrase, when one is set, before tokens leave in another form (an
+   * export): an unlocked browser left alone must not be enough. Without a passphrase there is none to ask.
+   */
+  async confirm(passphrase: string | undefined): Promise<void> {
+    if (!(await this.keyring.meta())) return;
+    if (!passphrase) throw new LauncherError('bad_input', msg('error_security_export_needs_passphrase'));
+    await this.keyring.verify(passphrase).catch((error) => {
+      throw error instanceof LauncherError ? error : wrongPassphrase();
+    });
+  }
 }

@@ -37,7 +37,7 @@ export type Request =
   | { type: 'vault.change'; passphrase: string; newPassphrase: string }
   | { type: 'vault.unlock'; passphrase: string }
   | { type: 'vault.lock' }
-  | { type: 'accounts.export'; passphrase: string }
+  | { type: 'accounts.export'; passphrase: string; vaultPassphrase?: string }
   | { type: 'accounts.import'; file: string; passphrase: string }
   | { type: 'settings.get' }
   | { type: 'settings.set'; settings: Partial<Settings> }

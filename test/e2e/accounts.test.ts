@@ -183,9 +183,14 @@ describe('export and import', () => {
 
     page = await options();
     await page.fill('#transfer-passphrase', 'file passphrase 1');
+    // A passphrase is set: the export asks for it again, even though the vault is unlocked.
+    expect(await page.getByTestId('export').isDisabled()).toBe(true);
+    await page.fill('#transfer-vault-passphrase', PASSPHRASE);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
     const file = readFileSync((await download.path()) as string, 'utf8');
     for (const token of TOKENS) expect(file).not.toContain(token);
+    // The whole list is encrypted: not even a server name can be read, or changed, in the file.
+    expect(file).not.toContain('"host"');
 
     // Wipe every account.
     while ((await page.getByTestId('remove-account').count()) > 0) {

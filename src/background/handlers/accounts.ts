@@ -105,7 +105,8 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
       await accounts.setDefault(id);
       return {};
     },
-    async 'accounts.export'({ passphrase }) {
+    async 'accounts.export'({ passphrase, vaultPassphrase }) {
+      await services.vault.confirm(vaultPassphrase);
       return { file: await exportAccounts(accounts, passphrase) };
     },
     async 'accounts.import'({ file, passphrase }) {

@@ -6,6 +6,7 @@ import { accountInputSchema } from '../../../src/core/accountInput';
 import { AccountRepository } from '../../../src/core/accounts';
 import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
+import { Vault } from '../../../src/core/vault';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
 
 const OLD_TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -15,13 +16,16 @@ const LIST_POPS = { status: 1, errors: null, messages: null, warnings: null, met
 /** The account handlers over real storage, with a fetch that records every request and its token. */
 async function setup() {
   const store = new MemoryStore();
-  const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
+  const keyring = new Keyring(store, new MemoryStore(), Date.now, async () => 60_000, 1000);
+  const accounts = new AccountRepository(store, keyring);
+  const vault = new Vault(store, keyring, accounts);
   const recorder = fakeFetch(() => jsonResponse(LIST_POPS));
   const services = {
     accounts,
     directory: { forget: async () => undefined },
     recents: { forgetAccount: async () => undefined },
     hostAccess: { has: async () => true },
+    vault,
     transport: { fetch: recorder.fetch },
   } as unknown as Services;
   const id = await accounts.add(
@@ -35,7 +39,7 @@ async function setup() {
   const handlers = accountHandlers(services);
   const update = (changes: Record<string, unknown>) =>
     handlers['account.update']({ type: 'account.update', id, changes }, {});
-  return { update, accounts, id, sent };
+  return { update, handlers, vault, accounts, id, sent };
 }
 
 describe('account.update and the token', () => {
@@ -70,5 +74,35 @@ describe('account.update and the token', () => {
     expect(sent()).toEqual([]);
     expect((await accounts.get(id)).label).toBe('Renamed');
     expect((await accounts.credentials(id)).token).toBe(OLD_TOKEN);
+  });
+});
+
+describe('accounts.export', () => {
+  const exportWith = (handlers: ReturnType<typeof accountHandlers>, vaultPassphrase?: string) =>
+    handlers['accounts.export'](
+      {
+        type: 'accounts.export',
+        passphrase: 'file passphrase',
+        ...(vaultPassphrase ? { vaultPassphrase } : {}),
+      },
+      {},
+    );
+
+  it('asks for the vault passphrase again while one is set', async () => {
+    const { handlers, vault } = await setup();
+    await vault.enable('vault passphrase');
+    await expect(exportWith(handlers)).rejects.toMatchObject({
+      code: 'bad_input',
+      key: 'error_security_export_needs_passphrase',
+    });
+    await expect(exportWith(handlers, 'not the passphrase')).rejects.toMatchObject({
+      code: 'wrong_passphrase',
+    });
+    expect((await exportWith(handlers, 'vault passphrase')).file).toContain('webmail-launcher-accounts');
+  });
+
+  it('needs no second passphrase without a vault', async () => {
+    const { handlers } = await setup();
+    expect((await exportWith(handlers)).file).toContain('webmail-launcher-accounts');
   });
 });
