@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { LAST_USED_KEY } from '../core/keyring';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -26,6 +28,14 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
   }
   useEffect(() => void refresh().catch(setError), []);
   useAccountsChanged(useCallback(() => void refresh().catch(setError), []));
+  // Locked or unlocked elsewhere (popup, auto-lock): the last-used time comes and goes with the key.
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && LAST_USED_KEY in changes) void refresh().catch(setError);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
 
   async function run(action: () => Promise<unknown>, message: string) {
     setError(null);

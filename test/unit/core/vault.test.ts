@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { accountInputSchema } from '../../../src/core/accountInput';
 import { AccountRepository } from '../../../src/core/accounts';
-import { DEVICE_KEY, Keyring, UNLOCKED_KEY, VAULT_KEY } from '../../../src/core/keyring';
+import { DEVICE_KEY, Keyring, LAST_USED_KEY, UNLOCKED_KEY, VAULT_KEY } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { Vault } from '../../../src/core/vault';
 
@@ -149,5 +149,30 @@ describe('Vault', () => {
       }
       expect((await accounts.credentials(first?.id ?? '')).token).toBe(token(round, 9));
     }
+  });
+
+  it('using the key writes only its last-used time, never the key again (pages see every write)', async () => {
+    const { vault, session, tokens, advance } = await setup();
+    await vault.enable(PASSPHRASE);
+    const written: string[] = [];
+    const set = session.set.bind(session);
+    session.set = async (key, value) => {
+      written.push(key);
+      return set(key, value);
+    };
+    advance(60_000);
+    expect(await tokens()).toEqual(TOKENS);
+    expect(written).not.toContain(UNLOCKED_KEY);
+    expect(written).toContain(LAST_USED_KEY);
+    expect(session.data.get(LAST_USED_KEY)).toBe(60_000);
+    expect(JSON.stringify(session.data.get(LAST_USED_KEY))).not.toContain(
+      (session.data.get(UNLOCKED_KEY) as { key: string }).key,
+    );
+    // The last use counts for the idle time: 14 minutes after it the vault is still open.
+    advance(14 * 60_000);
+    expect((await vault.status()).locked).toBe(false);
+    advance(2 * 60_000);
+    expect((await vault.status()).locked).toBe(true);
+    expect(session.data.has(LAST_USED_KEY)).toBe(false);
   });
 });
