@@ -26,6 +26,8 @@ export interface AccountSummary {
   managed?: boolean;
   /** A managed account whose policy has no token: the user must enter one. */
   needsToken?: boolean;
+  /** Saved before the passphrase was set: an earlier copy may remain on disk; replacing the token helps. */
+  sealedBeforePassphrase?: boolean;
 }
 
 type StoredAccount = StoredAccountV2;
@@ -145,11 +147,9 @@ export class AccountRepository {
       const current = record.accounts[index];
       if (!current) throw missing();
       const { token: _plaintext, ...fields } = changes;
-      const next: StoredAccount = {
-        ...current,
-        ...stripUndefined(fields),
-        token: (await sealNew()) ?? current.token,
-      };
+      const sealed = await sealNew();
+      const next: StoredAccount = { ...current, ...stripUndefined(fields), token: sealed ?? current.token };
+      if (sealed) delete next.sealedBeforePassphrase;
       if (changes.locale === undefined && 'locale' in changes) delete next.locale;
       const accounts = [...record.accounts];
       accounts[index] = next;
@@ -190,12 +190,22 @@ export class AccountRepository {
 
   /**
    * The record with every token re-sealed from one key to another, not yet written: the vault stores it in
-   * the same write as its new key material, so a failure half-way changes nothing.
+   * the same write as its new key material, so a failure half-way changes nothing. `sealedBeforePassphrase`
+   * sets or clears every account's mark (see StoredAccountV2), or keeps it.
    */
-  async resealed(from: CryptoKey, to: CryptoKey): Promise<AccountsRecord> {
+  async resealed(
+    from: CryptoKey,
+    to: CryptoKey,
+    sealedBeforePassphrase: boolean | 'keep' = 'keep',
+  ): Promise<AccountsRecord> {
     const record = await this.read();
     const accounts = await Promise.all(
-      record.accounts.map(async (account) => ({ ...account, token: await reseal(account.token, from, to) })),
+      record.accounts.map(async (account) => {
+        const next = { ...account, token: await reseal(account.token, from, to) };
+        if (sealedBeforePassphrase === true) next.sealedBeforePassphrase = true;
+        if (sealedBeforePassphrase === false) delete next.sealedBeforePassphrase;
+        return next;
+      }),
     );
     const resealedRecord: AccountsRecord = { ...record, accounts };
     if (record.managedTokens) {

@@ -9,7 +9,17 @@ import { useAccountsChanged } from '../ui/useAccountsChanged';
 type Status = { enabled: boolean; locked: boolean };
 
 /** The optional passphrase: set, change, remove, lock, and the auto-lock time. */
-export function VaultSettings({ onChanged }: { onChanged: () => void }) {
+export function VaultSettings({
+  onChanged,
+  hasAccounts = false,
+  firstRun = false,
+}: {
+  onChanged: () => void;
+  /** Tokens exist already: setting a passphrase now leaves their earlier copies behind (said before). */
+  hasAccounts?: boolean;
+  /** No account yet: the passphrase is offered before the first token is saved. */
+  firstRun?: boolean;
+}) {
   const [status, setStatus] = useState<Status | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [next, setNext] = useState('');
@@ -69,6 +79,16 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
             : 'options_vault_none',
         )}
       </p>
+      {!status.enabled && firstRun && (
+        <p class="muted" data-testid="vault-first-run">
+          {t('options_security_first_run')}
+        </p>
+      )}
+      {!status.enabled && hasAccounts && (
+        <p class="muted" data-testid="vault-enable-later">
+          {t('options_security_enable_later')}
+        </p>
+      )}
       {status.enabled && status.locked && (
         <form
           class="row"

@@ -121,10 +121,22 @@ describe('many accounts of both kinds', () => {
 describe('vault', () => {
   it('encrypts every token with the passphrase', async () => {
     const page = await options();
+    // Tokens exist already: the page says their earlier copies may stay on disk before it is set.
+    await page.getByTestId('vault-enable-later').waitFor();
+    expect(await page.getByTestId('old-tokens-warning').count()).toBe(0);
     await page.fill('#vault-new', PASSPHRASE);
     await page.fill('#vault-confirm', PASSPHRASE);
     await page.getByTestId('vault-submit').click();
     await expect.poll(() => page.getByTestId('vault-done').textContent()).toContain('Passphrase set');
+    // Then it offers to replace each token saved before the passphrase.
+    await page.getByTestId('old-tokens-warning').waitFor();
+    await expect.poll(() => page.getByTestId('replace-token').count()).toBe(TOKENS.length);
+    const demo = page.locator('[data-testid="account-row"][data-account-label="Demo"]');
+    await demo.getByTestId('replace-token').click();
+    await demo.locator('input[name="token"]').fill(DEMO_TOKEN);
+    await demo.getByTestId('save-account').click();
+    await expect.poll(() => page.getByTestId('replace-token').count()).toBe(TOKENS.length - 1);
+    expect(await demo.getByTestId('replace-token').count()).toBe(0);
     await page.close();
   });
 

@@ -13,7 +13,6 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   emulator = await startEmulator({ address: HOST });
   browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  await addVerifiedAccount(browser, demoAccount(HOST));
 }, 60_000);
 
 afterAll(async () => {
@@ -38,6 +37,28 @@ function submitForm(page: Page, action: string): Promise<string | undefined> {
     action,
   );
 }
+
+describe('the first run', () => {
+  it('offers the passphrase before the first token is saved', async () => {
+    const page = await browser.openPage('src/options/index.html');
+    await page.getByTestId('vault-first-run').waitFor();
+    const order = await page.evaluate(() => {
+      const vault = document.querySelector('[data-testid="vault-section"]');
+      const form = document.querySelector('[data-testid="account-form"]');
+      return vault && form
+        ? (vault.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) > 0
+        : null;
+    });
+    expect(order).toBe(true);
+    expect(await page.getByTestId('vault-enable-later').count()).toBe(0);
+    await page.close();
+    await addVerifiedAccount(browser, demoAccount(HOST));
+    const after = await browser.openPage('src/options/index.html');
+    await after.getByTestId('vault-enable-later').waitFor();
+    expect(await after.getByTestId('vault-first-run').count()).toBe(0);
+    await after.close();
+  });
+});
 
 describe('form-action https: in the extension pages', () => {
   it('blocks a form that posts to a plain-http address', async () => {

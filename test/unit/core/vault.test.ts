@@ -175,4 +175,26 @@ describe('Vault', () => {
     expect((await vault.status()).locked).toBe(true);
     expect(session.data.has(LAST_USED_KEY)).toBe(false);
   });
+
+  it('marks tokens saved before the passphrase, until each is replaced', async () => {
+    const { vault, accounts } = await setup();
+    const marked = async () =>
+      (await accounts.list()).map((account) => account.sealedBeforePassphrase === true);
+    expect(await marked()).toEqual([false, false]);
+    await vault.enable(PASSPHRASE);
+    // Their earlier copies, sealed with the device key, may remain in the browser's storage files.
+    expect(await marked()).toEqual([true, true]);
+    const [first] = await accounts.list();
+    await accounts.edit(first?.id ?? '', { label: 'renamed' });
+    expect(await marked()).toEqual([true, true]);
+    await accounts.edit(first?.id ?? '', { token: 'ZYXWVUTSRQPONMLKJIHGFEDCBA543210' });
+    expect(await marked()).toEqual([false, true]);
+    await accounts.add(
+      v.parse(accountInputSchema, { kind: 'cpanel', host: 'n.example.com', username: 'n', token: TOKENS[0] }),
+    );
+    expect(await marked()).toEqual([false, true, false]);
+    // Without a passphrase there is nothing the mark could warn about.
+    await vault.disable(PASSPHRASE);
+    expect(await marked()).toEqual([false, false, false]);
+  });
 });
