@@ -12,6 +12,14 @@ export interface TransportOptions {
   explainNetworkError?: (url: string) => Promise<string | undefined>;
   /** The most a response body may hold; what the call's path can need when absent (see bodyLimit). */
   maxBodyBytes?: number;
+  /** Which origins' certificates verified before: a later untrusted one is never to be accepted. */
+  trust?: OriginTrust;
+}
+
+/** Origins whose certificate the browser once verified (any HTTPS answer proves it). */
+export interface OriginTrust {
+  once(origin: string): Promise<boolean>;
+  remember(origin: string): Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -116,15 +124,18 @@ export async function fetchJson(
     };
     if (request.body !== undefined) init.body = request.body;
     const response = await doFetch(url, init);
+    await options.trust?.remember(new URL(url).origin).catch(() => undefined);
     return await readJson(response, options.maxBodyBytes ?? bodyLimit(url));
   } catch (error) {
     if (error instanceof LauncherError) throw error;
     if (controller.signal.aborted) {
       throw new LauncherError('timeout', msg('error_timeout', Math.round(timeoutMs / 1000)));
     }
+    const origin = new URL(url).origin;
     throw networkFailure(
-      new URL(url).origin,
+      origin,
       await options.explainNetworkError?.(url).catch(() => undefined),
+      await options.trust?.once(origin).catch(() => false),
     );
   } finally {
     clearTimeout(timer);

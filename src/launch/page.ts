@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { isErrorCode, LauncherError, msg } from '../cpanel/errors';
 import { t } from '../i18n/t';
 import type { ErrorReply } from '../messages/contract';
-import { ERROR_ADVICE } from '../ui/errorAdvice';
+import { adviceFor } from '../ui/errorAdvice';
 import { errorText } from '../ui/errorText';
 
 export { localizePage } from '../i18n/page';
@@ -34,7 +34,7 @@ function replyError(reply: unknown): LauncherError {
 export function showProblem(reply: unknown): void {
   const error = replyError(reply);
   const code = isErrorCode(error.code) ? error.code : 'invalid_response';
-  const { advice, action } = ERROR_ADVICE[code];
+  const { advice, action } = adviceFor(error);
   document.title = t('launch_failed');
   byId('status').hidden = true;
   byId('problem').hidden = false;

@@ -1,17 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator';
+import { DEMO_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, demoAccount, signedInTab } from './flows';
+import { addAccountThroughOptions, addVerifiedAccount, demoAccount, signedInTab } from './flows';
 
 // What the extension's own pages may do, checked in Chromium with the built extension.
 const HOST = '127.0.0.27';
+/** A server whose certificate the browser never trusted (a self-signed setup). */
+const SELF_SIGNED = '127.0.0.28';
 
 let emulator: RunningEmulator;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   emulator = await startEmulator({ address: HOST });
+  await emulator.addListener(SELF_SIGNED, { ports: [2083], trusted: false });
   browser = await launchWithExtension({ trustSpki: [emulator.spki] });
 }, 60_000);
 
@@ -32,7 +35,7 @@ function submitForm(page: Page, action: string): Promise<string | undefined> {
         form.target = '_blank';
         document.body.append(form);
         form.submit();
-        setTimeout(() => resolve(undefined), 1000);
+        setTimeout(() => resolve(undefined), 10_000);
       }),
     action,
   );
@@ -75,6 +78,21 @@ describe('form-action https: in the extension pages', () => {
     expect(new URL(tab.url()).protocol).toBe('https:');
     expect(browser.pageErrors).toEqual([]);
     await tab.close();
+    await page.close();
+  });
+});
+
+describe('a certificate the browser never trusted', () => {
+  it('is explained before the button that opens the server', async () => {
+    const page = await addAccountThroughOptions(browser, {
+      host: SELF_SIGNED,
+      username: 'demo',
+      token: DEMO_TOKEN,
+    });
+    const note = page.getByTestId('error');
+    await expect.poll(() => note.getAttribute('data-code'), { timeout: 15_000 }).toBe('tls');
+    expect(await note.locator('.advice').textContent()).toMatch(/cannot confirm .*SHA-256 fingerprint/s);
+    expect(await note.getByTestId('open-server').textContent()).toContain(`https://${SELF_SIGNED}:2083`);
     await page.close();
   });
 });
