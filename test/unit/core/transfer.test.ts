@@ -70,7 +70,10 @@ describe('export and import', () => {
     expect(await target.list()).toEqual([]);
   });
 
-  it('reports malformed and duplicate entries and leaves existing accounts alone', async () => {
+  // PBKDF2 runs several times: a busy machine needs more than the default 5 s.
+  it('reports malformed and duplicate entries and leaves existing accounts alone', {
+    timeout: 60_000,
+  }, async () => {
     const file = await sealExport(
       [
         ENTRY,
@@ -101,14 +104,18 @@ describe('export and import', () => {
     });
   });
 
-  it('encrypts the whole account list: no server, user or label is readable in the file', async () => {
+  // PBKDF2 runs several times: a busy machine needs more than the default 5 s.
+  it('encrypts the whole account list: no server, user or label is readable in the file', {
+    timeout: 60_000,
+  }, async () => {
     const file = await exportAccounts(await filled(), 'file passphrase');
     for (const text of ['a.example.com', 'w.example.com', '"root"', 'WHM', 'cpanel', ...TOKENS])
       expect(file).not.toContain(text);
     expect(JSON.parse(file)).toMatchObject({ format: 'webmail-launcher-accounts', version: 2 });
   });
 
-  it('imports nothing from a changed file and says it was changed', async () => {
+  // PBKDF2 runs several times: a busy machine needs more than the default 5 s.
+  it('imports nothing from a changed file and says it was changed', { timeout: 60_000 }, async () => {
     const file = JSON.parse(await exportAccounts(await filled(), 'file passphrase'));
     const data: string = file.data;
     for (const at of [0, 5, Math.floor(data.length / 2), data.length - 4]) {
@@ -125,7 +132,10 @@ describe('export and import', () => {
     }
   });
 
-  it('refuses a file of the first format, whose server names nothing protected, and says so', async () => {
+  // PBKDF2 runs several times: a busy machine needs more than the default 5 s.
+  it('refuses a file of the first format, whose server names nothing protected, and says so', {
+    timeout: 60_000,
+  }, async () => {
     const old = {
       format: 'webmail-launcher-accounts',
       version: 1,
@@ -140,7 +150,8 @@ describe('export and import', () => {
     expect(await target.list()).toEqual([]);
   });
 
-  it('answers bad_input for a salt or ciphertext that is not base64', async () => {
+  // PBKDF2 runs several times: a busy machine needs more than the default 5 s.
+  it('answers bad_input for a salt or ciphertext that is not base64', { timeout: 60_000 }, async () => {
     const file = JSON.parse(await exportAccounts(await filled(), 'file passphrase'));
     for (const broken of [
       { ...file, kdf: { ...file.kdf, salt: '*not base64*' } },
@@ -156,7 +167,8 @@ describe('export and import', () => {
     }
   });
 
-  it('adds all accounts of a file in one write, never some of them', async () => {
+  // PBKDF2 runs several times: a busy machine needs more than the default 5 s.
+  it('adds all accounts of a file in one write, never some of them', { timeout: 60_000 }, async () => {
     const file = await exportAccounts(await filled(), 'file passphrase');
     const store = new MemoryStore();
     const target = repository(store);
