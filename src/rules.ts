@@ -40,8 +40,12 @@ export const STORAGE_KEYS = {
   domains: 'domains',
   /** local: the last administrator policy read, so lists need not wait for it. */
   managedPolicyCache: 'managedPolicyCache',
-  /** session: the unlocked passphrase key and when it was last used. */
+  /** session: the unlocked passphrase key, written once per unlock. */
   vaultUnlocked: 'vaultUnlocked',
+  /** session: when the key was last used, apart from the key (pages follow the vault through it). */
+  vaultLastUsed: 'vaultLastUsed',
+  /** local: origins whose certificate was once trusted (never offer to accept another for them). */
+  trustedOrigins: 'trustedOrigins',
   /** session: a trigger that met a locked vault, replayed after the unlock. */
   pendingAction: 'pendingAction',
   /** session: the cPanel sessions the extension opened, by tab. */

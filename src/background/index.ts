@@ -9,6 +9,7 @@ import { managedAccounts } from '../core/managed';
 import { Openers } from '../core/openers';
 import { Recents } from '../core/recents';
 import { SettingsStore } from '../core/settings';
+import { TrustedOrigins } from '../core/trustedOrigins';
 import { Vault } from '../core/vault';
 import { hostAccess, storageArea, tabOpener } from './adapters';
 import { registerAutoLock } from './autoLock';
@@ -29,7 +30,7 @@ const LAUNCH_PAGE = browser.runtime.getURL('src/launch/index.html');
 
 const local = storageArea(browser.storage.local);
 const session = storageArea(browser.storage.session);
-const transport = { explainNetworkError };
+const transport = { explainNetworkError, trust: new TrustedOrigins(local) };
 const policy = new ManagedPolicy(local);
 const settings = new SettingsStore(local, async () => {
   const minutes = (await policy.forListing()).autoLockMinutes;

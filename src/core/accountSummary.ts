@@ -19,4 +19,6 @@ export interface AccountSummary {
   managed?: boolean;
   /** A managed account whose policy has no token: the user must enter one. */
   needsToken?: boolean;
+  /** Saved before the passphrase was set: an earlier copy may remain on disk; replacing the token helps. */
+  sealedBeforePassphrase?: boolean;
 }

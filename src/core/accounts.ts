@@ -89,35 +89,49 @@ export class AccountRepository {
   }
 
   async add(input: ValidAccountInput): Promise<string> {
-    const id = crypto.randomUUID();
-    const { token, ...rest } = input;
-    const account: StoredAccount = {
-      id,
-      ...rest,
-      askPassword: rest.askPassword === true,
-      token: await this.keyring.seal(token),
-    };
-    await this.update((record) => ({ ...record, accounts: [...record.accounts, account] }));
-    return id;
+    const [id] = await this.addMany([input]);
+    return id as string;
+  }
+
+  /** Adds several accounts in one write: all of them land, or none. */
+  async addMany(inputs: ValidAccountInput[]): Promise<string[]> {
+    const added = inputs.map((input) => ({ id: crypto.randomUUID(), input }));
+    if (added.length === 0) return [];
+    // Sealed inside the write queue: a passphrase change queued meanwhile cannot discard the key used.
+    await this.update(async (record) => {
+      const accounts = await Promise.all(
+        added.map(async ({ id, input: { token, ...rest } }) => ({
+          id,
+          ...rest,
+          askPassword: rest.askPassword === true,
+          token: await this.keyring.seal(token),
+        })),
+      );
+      return { ...record, accounts: [...record.accounts, ...accounts] };
+    });
+    return added.map(({ id }) => id);
   }
 
   async edit(id: string, changes: AccountChanges): Promise<void> {
-    const sealed = changes.token === undefined ? undefined : await this.keyring.seal(changes.token);
+    const sealNew = () => (changes.token === undefined ? undefined : this.keyring.seal(changes.token));
     if (await this.isManaged(id)) {
       const { token: _token, ...others } = changes;
-      if (!sealed || Object.values(others).some((value) => value !== undefined)) throw readOnly();
-      await this.update((record) => ({
+      if (changes.token === undefined || Object.values(others).some((value) => value !== undefined))
+        throw readOnly();
+      await this.update(async (record) => ({
         ...record,
-        managedTokens: { ...record.managedTokens, [id]: sealed },
+        managedTokens: { ...record.managedTokens, [id]: (await sealNew()) as SealedSecret },
       }));
       return;
     }
-    await this.update((record) => {
+    await this.update(async (record) => {
       const index = record.accounts.findIndex((account) => account.id === id);
       const current = record.accounts[index];
       if (!current) throw missing();
       const { token: _plaintext, ...fields } = changes;
+      const sealed = await sealNew();
       const next: StoredAccount = { ...current, ...stripUndefined(fields), token: sealed ?? current.token };
+      if (sealed) delete next.sealedBeforePassphrase;
       if (changes.locale === undefined && 'locale' in changes) delete next.locale;
       const accounts = [...record.accounts];
       accounts[index] = next;
@@ -158,12 +172,22 @@ export class AccountRepository {
 
   /**
    * The record with every token re-sealed from one key to another, not yet written: the vault stores it in
-   * the same write as its new key material, so a failure half-way changes nothing.
+   * the same write as its new key material, so a failure half-way changes nothing. `sealedBeforePassphrase`
+   * sets or clears every account's mark (see StoredAccountV2), or keeps it.
    */
-  async resealed(from: CryptoKey, to: CryptoKey): Promise<AccountsRecord> {
+  async resealed(
+    from: CryptoKey,
+    to: CryptoKey,
+    sealedBeforePassphrase: boolean | 'keep' = 'keep',
+  ): Promise<AccountsRecord> {
     const record = await this.read();
     const accounts = await Promise.all(
-      record.accounts.map(async (account) => ({ ...account, token: await reseal(account.token, from, to) })),
+      record.accounts.map(async (account) => {
+        const next = { ...account, token: await reseal(account.token, from, to) };
+        if (sealedBeforePassphrase === true) next.sealedBeforePassphrase = true;
+        if (sealedBeforePassphrase === false) delete next.sealedBeforePassphrase;
+        return next;
+      }),
     );
     const resealedRecord: AccountsRecord = { ...record, accounts };
     if (record.managedTokens) {
@@ -197,8 +221,10 @@ export class AccountRepository {
     return migrateAccounts(await this.store.get(ACCOUNTS_KEY));
   }
 
-  private update(change: (record: AccountsRecord) => AccountsRecord): Promise<void> {
-    return this.#writes.run(async () => this.store.set(ACCOUNTS_KEY, change(await this.read())));
+  private update(
+    change: (record: AccountsRecord) => AccountsRecord | Promise<AccountsRecord>,
+  ): Promise<void> {
+    return this.#writes.run(async () => this.store.set(ACCOUNTS_KEY, await change(await this.read())));
   }
 }
 

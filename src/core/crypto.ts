@@ -53,18 +53,28 @@ export async function deriveKey(
   );
 }
 
-export async function seal(key: CryptoKey, plaintext: string): Promise<SealedSecret> {
+export async function seal(key: CryptoKey, plaintext: string, aad?: string): Promise<SealedSecret> {
   const iv = randomBytes(12);
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(plaintext));
+  const data = await crypto.subtle.encrypt(gcm(iv, aad), key, new TextEncoder().encode(plaintext));
   return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
 }
 
-/** Throws (an OperationError) on a wrong key or tampered data: GCM authenticates what it decrypts. */
-export async function unseal(key: CryptoKey, sealed: SealedSecret): Promise<string> {
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64(sealed.iv) },
-    key,
-    fromBase64(sealed.data),
-  );
+/**
+ * Throws (an OperationError) on a wrong key, tampered data or other additional data: GCM authenticates
+ * what it decrypts, and `aad` with it.
+ */
+export async function unseal(key: CryptoKey, sealed: SealedSecret, aad?: string): Promise<string> {
+  const plain = await crypto.subtle.decrypt(gcm(fromBase64(sealed.iv), aad), key, fromBase64(sealed.data));
   return new TextDecoder().decode(plain);
+}
+
+function gcm(iv: Uint8Array<ArrayBuffer>, aad: string | undefined): AesGcmParams {
+  return aad === undefined
+    ? { name: 'AES-GCM', iv }
+    : { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(aad) };
+}
+
+/** Whether `text` is base64 that `fromBase64` reads (atob throws a DOMException otherwise). */
+export function isBase64(text: string): boolean {
+  return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text);
 }

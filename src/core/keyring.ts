@@ -25,13 +25,17 @@ export interface VaultMeta {
 
 export const VAULT_KEY = STORAGE_KEYS.vault;
 export const DEVICE_KEY = STORAGE_KEYS.deviceKey;
-/** In storage.session (memory only): the unlocked key and when it was last used. */
+/** In storage.session (memory only): the unlocked key, written once per unlock. */
 export const UNLOCKED_KEY = STORAGE_KEYS.vaultUnlocked;
+/**
+ * When the key was last used, apart from the key: every extension page receives each storage write in
+ * `storage.onChanged`, so a use must not write the key again. Pages follow the vault's state through this.
+ */
+export const LAST_USED_KEY = STORAGE_KEYS.vaultLastUsed;
 const CHECK_TEXT = 'webmail-launcher vault check';
 
 interface Unlocked {
   key: string;
-  lastUsed: number;
 }
 
 export const lockedError = () => new LauncherError('locked', msg('error_locked'));
@@ -103,14 +107,15 @@ export class Keyring {
   }
 
   async remember(key: CryptoKey): Promise<void> {
-    await this.session.set(UNLOCKED_KEY, {
-      key: await exportAesKey(key),
-      lastUsed: this.now(),
-    } satisfies Unlocked);
+    await this.session.setMany({
+      [UNLOCKED_KEY]: { key: await exportAesKey(key) } satisfies Unlocked,
+      [LAST_USED_KEY]: this.now(),
+    });
   }
 
-  lock(): Promise<void> {
-    return this.session.remove(UNLOCKED_KEY);
+  async lock(): Promise<void> {
+    await this.session.remove(UNLOCKED_KEY);
+    await this.session.remove(LAST_USED_KEY);
   }
 
   /** A new random device key (stored by the caller together with the tokens it seals). */
@@ -147,11 +152,12 @@ export class Keyring {
   private async unlockedKey(touch: boolean): Promise<CryptoKey | undefined> {
     const unlocked = await this.session.get<Unlocked>(UNLOCKED_KEY);
     if (!unlocked) return undefined;
-    if (this.now() - unlocked.lastUsed > (await this.idleMs())) {
+    const lastUsed = (await this.session.get<number>(LAST_USED_KEY)) ?? 0;
+    if (this.now() - lastUsed > (await this.idleMs())) {
       await this.lock();
       return undefined;
     }
-    if (touch) await this.session.set(UNLOCKED_KEY, { ...unlocked, lastUsed: this.now() });
+    if (touch) await this.session.set(LAST_USED_KEY, this.now());
     return importAesKey(fromBase64(unlocked.key));
   }
 }

@@ -22,6 +22,11 @@ export interface AccountsRecordV1 {
 export interface StoredAccountV2 extends StoredAccountV1 {
   askPassword: boolean;
   locale?: string;
+  /**
+   * The token was saved before the passphrase was set: its earlier copy, sealed with the device key, may
+   * remain in the browser's storage files. Cleared when the token is replaced or the passphrase removed.
+   */
+  sealedBeforePassphrase?: boolean;
 }
 
 /** v2: per-account options, and the default account for the "open default Webmail" shortcut. */

@@ -31,7 +31,8 @@ export class Vault {
       if (await this.keyring.meta()) throw new LauncherError('bad_input', msg('error_passphrase_exists'));
       const from = await this.keyring.deviceKey();
       const { key, meta } = await this.keyring.newVault(passphrase);
-      const record = await this.accounts.resealed(from, key);
+      // Copies sealed with the device key may linger in the browser's append-only files: say so per account.
+      const record = await this.accounts.resealed(from, key, true);
       // The device key seals nothing any more: overwritten in the same write (null), not left behind.
       await this.local.setMany({ [ACCOUNTS_KEY]: record, [VAULT_KEY]: meta, [DEVICE_KEY]: null });
       this.keyring.forgetDeviceKey();
@@ -54,7 +55,7 @@ export class Vault {
     await this.accounts.exclusive(async () => {
       const from = await this.keyring.verify(passphrase);
       const device = await this.keyring.newDeviceKey();
-      const record = await this.accounts.resealed(from, device.key);
+      const record = await this.accounts.resealed(from, device.key, false);
       await this.local.setMany({ [ACCOUNTS_KEY]: record, [DEVICE_KEY]: device.raw, [VAULT_KEY]: null });
       this.keyring.forgetDeviceKey();
       await this.keyring.lock();
@@ -72,5 +73,17 @@ export class Vault {
 
   lock(): Promise<void> {
     return this.keyring.lock();
+  }
+
+  /**
+   * Proves the user knows the passphrase, when one is set, before tokens leave in another form (an
+   * export): an unlocked browser left alone must not be enough. Without a passphrase there is none to ask.
+   */
+  async confirm(passphrase: string | undefined): Promise<void> {
+    if (!(await this.keyring.meta())) return;
+    if (!passphrase) throw new LauncherError('bad_input', msg('error_security_export_needs_passphrase'));
+    await this.keyring.verify(passphrase).catch((error) => {
+      throw error instanceof LauncherError ? error : wrongPassphrase();
+    });
   }
 }

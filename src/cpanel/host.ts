@@ -9,12 +9,11 @@ export function isValidHost(host: string): boolean {
   if (typeof host !== 'string' || host.length === 0 || host.length > 253) return false;
   if (IPV4.test(host)) return true;
   if (host.startsWith('[') && host.endsWith(']')) return isIpv6(host.slice(1, -1));
-  const labels = host.split('.');
-  // A name whose last label is all digits would be read by URL parsers as an IPv4 number.
-  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return false;
-  if (!labels.every((label) => DNS_LABEL.test(label))) return false;
-  // An `xn--` label must be valid punycode, or the browser's URL parser rewrites or rejects the name.
-  return !labels.some((label) => /^xn--/i.test(label)) || parsesUnchanged(host);
+  if (!host.split('.').every((label) => DNS_LABEL.test(label))) return false;
+  // The grammar is not enough: URL parsers read a last label that is a number in any base (`1`, `0x7f`,
+  // `0x`, `010`) as IPv4 and rewrite the name (`1.0x10` becomes `1.0.0.16`) or refuse it (`a.0x1`), and an
+  // `xn--` label must be valid punycode. A name is valid only if the parser gives back exactly that name.
+  return parsesUnchanged(host);
 }
 
 function parsesUnchanged(host: string): boolean {

@@ -5,9 +5,16 @@ import { LauncherError, msg } from './errors';
  * `SEC_ERROR_…`) into a specific error. `fetch` rejects with the same TypeError for all of them, so the
  * worker looks the name up through webRequest and passes it here.
  */
-export function networkFailure(origin: string, netError: string | undefined): LauncherError {
+export function networkFailure(
+  origin: string,
+  netError: string | undefined,
+  /** The certificate of this origin verified before: the change is suspect, never to be accepted. */
+  onceTrusted = false,
+): LauncherError {
   const name = netError ?? '';
   if (/CERT|SSL|SEC_ERROR|MOZILLA_PKIX|ERR_BAD_SSL/i.test(name)) {
+    // Without the origin, nothing offers to open the server and accept the certificate.
+    if (onceTrusted) return new LauncherError('tls', msg('error_security_tls_was_trusted', origin));
     return new LauncherError('tls', msg('error_tls', origin), origin);
   }
   if (/NAME_NOT_RESOLVED|NAME_RESOLUTION|UNKNOWN_HOST|DNS/i.test(name)) {

@@ -10,9 +10,30 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** The browser's name for why a request to `url` failed (e.g. `net::ERR_CERT_AUTHORITY_INVALID`). */
   explainNetworkError?: (url: string) => Promise<string | undefined>;
+  /** The most a response body may hold; what the call's path can need when absent (see bodyLimit). */
+  maxBodyBytes?: number;
+  /** Which origins' certificates verified before: a later untrusted one is never to be accepted. */
+  trust?: OriginTrust;
+}
+
+/** Origins whose certificate the browser once verified (any HTTPS answer proves it). */
+export interface OriginTrust {
+  once(origin: string): Promise<boolean>;
+  remember(origin: string): Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Lists (mailboxes, domains, WHM accounts) of the largest servers stay well under this. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** A session, version or temp-user answer is a few hundred bytes. */
+export const MAX_SESSION_BODY_BYTES = 64 * 1024;
+const SMALL_ANSWERS = /^\/(?:cpsess\d+\/)?(?:execute\/Session\/|json-api\/(?:create_user_session|version)\b)/;
+
+/** The cap for a call's body, by what its path can answer; a server or proxy must not flood the worker. */
+export function bodyLimit(url: string): number {
+  return SMALL_ANSWERS.test(new URL(url).pathname) ? MAX_SESSION_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 export type QueryParams = Record<string, string | undefined>;
 
@@ -103,36 +124,65 @@ export async function fetchJson(
     };
     if (request.body !== undefined) init.body = request.body;
     const response = await doFetch(url, init);
-    return await readJson(response);
+    await options.trust?.remember(new URL(url).origin).catch(() => undefined);
+    return await readJson(response, options.maxBodyBytes ?? bodyLimit(url));
   } catch (error) {
     if (error instanceof LauncherError) throw error;
     if (controller.signal.aborted) {
       throw new LauncherError('timeout', msg('error_timeout', Math.round(timeoutMs / 1000)));
     }
+    const origin = new URL(url).origin;
     throw networkFailure(
-      new URL(url).origin,
+      origin,
       await options.explainNetworkError?.(url).catch(() => undefined),
+      await options.trust?.once(origin).catch(() => false),
     );
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
+async function readJson(response: Response, limit: number): Promise<unknown> {
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     throw new LauncherError('not_json', msg('error_redirected'));
   }
   if (response.status === 401 || response.status === 403) {
     throw new LauncherError('auth_failed', msg('error_token_rejected', response.status));
   }
-  const body = await response.text();
   if (!response.ok) {
+    void response.body?.cancel().catch(() => undefined);
     throw new LauncherError('api_error', msg('error_http_status', response.status));
   }
+  const body = await readCapped(response, limit);
   try {
     return JSON.parse(body);
   } catch {
     const looksLikeHtml = /^\s*</.test(body);
     throw new LauncherError('not_json', msg(looksLikeHtml ? 'error_web_page' : 'error_not_api_data'));
+  }
+}
+
+/** The body as text, read chunk by chunk with a byte count: past `limit` the rest is never downloaded. */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const tooLarge = () =>
+    new LauncherError('invalid_response', msg('error_security_answer_too_large', Math.round(limit / 1024)));
+  if (Number(response.headers.get('Content-Length')) > limit) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }

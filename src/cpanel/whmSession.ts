@@ -79,7 +79,11 @@ function readSessionUrl(text: string): { host?: string; gotoUri?: string } {
     return {};
   }
   const result: { host?: string; gotoUri?: string } = {};
-  if (url.protocol === 'https:' && url.hostname) result.host = url.hostname;
+  // The host as written, not as parsed: the parser turns `0x7f000001` into `127.0.0.1`.
+  const written = /^https:\/\/(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:@[\]]*)(?:[/?#:]|$)/i
+    .exec(text)?.[1]
+    ?.toLowerCase();
+  if (url.protocol === 'https:' && written === url.hostname && isValidHost(written)) result.host = written;
   const gotoUri = url.searchParams.get('goto_uri');
   if (gotoUri) result.gotoUri = gotoUri;
   return result;

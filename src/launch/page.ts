@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { isErrorCode } from '../cpanel/errors';
 import { t } from '../i18n/t';
 import { errorFromReply } from '../messages/errorFromReply';
-import { ERROR_ADVICE } from '../presentation/errorAdvice';
+import { adviceFor } from '../presentation/errorAdvice';
 import { errorText } from '../presentation/errorText';
 
 export { localizePage } from '../i18n/page';
@@ -22,7 +22,7 @@ export function signingIn(url: string): void {
 export function showProblem(reply: unknown): void {
   const error = errorFromReply(reply);
   const code = isErrorCode(error.code) ? error.code : 'invalid_response';
-  const { advice, action } = ERROR_ADVICE[code];
+  const { advice, action } = adviceFor(error);
   document.title = t('launch_failed');
   byId('status').hidden = true;
   byId('problem').hidden = false;

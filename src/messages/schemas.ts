@@ -49,7 +49,7 @@ export const requestSchemas = {
   'vault.change': v.object({ passphrase, newPassphrase: passphrase }),
   'vault.unlock': v.object({ passphrase }),
   'vault.lock': nothing,
-  'accounts.export': v.object({ passphrase }),
+  'accounts.export': v.object({ passphrase, vaultPassphrase: v.optional(passphrase) }),
   'accounts.import': v.object({
     file: v.pipe(v.string(), v.maxLength(5_000_000)),
     passphrase,

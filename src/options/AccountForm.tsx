@@ -68,6 +68,12 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
   const [saved, setSaved] = useState('');
   const managed = editing?.managed === true;
   const prefix = editing ? `edit-${editing.id.replace(/[^a-z0-9-]/gi, '')}` : 'account';
+  // The stored token never follows the account to another server: a new host or port needs it again.
+  const serverChanged =
+    editing !== undefined &&
+    !managed &&
+    (normalizeHost(form.host) !== editing.host ||
+      (form.port.trim() !== '' && Number(form.port) !== editing.port));
 
   const field = (name: Exclude<keyof FormState, 'askPassword'>) => ({
     id: `${prefix}-${name}`,
@@ -160,11 +166,16 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
       <input
         {...field('token')}
         type="password"
-        required={!editing || managed}
-        placeholder={editing && !managed ? t('options_token_keep') : ''}
+        required={!editing || managed || serverChanged}
+        placeholder={editing && !managed && !serverChanged ? t('options_token_keep') : ''}
         autocomplete="off"
         spellcheck={false}
       />
+      {serverChanged && (
+        <p class="hint" data-testid="token-again">
+          {t('options_security_token_again_hint')}
+        </p>
+      )}
       <label for={`${prefix}-label`}>{t('options_label')}</label>
       <input {...field('label')} placeholder={t('options_label_placeholder')} />
       <label for={`${prefix}-locale`}>{t('options_language')}</label>

@@ -37,8 +37,14 @@ export function AccountList({ accounts, onChanged }: Props) {
   }
 
   if (accounts.length === 0) return <p class="muted">{t('options_no_accounts')}</p>;
+  const oldTokens = accounts.some((account) => account.sealedBeforePassphrase);
   return (
     <>
+      {oldTokens && (
+        <p class="warn" role="note" data-testid="old-tokens-warning">
+          {t('options_security_old_tokens')}
+        </p>
+      )}
       <ul class="accounts" data-testid="account-list">
         {accounts.map((account, index) => (
           <li key={account.id} data-testid="account-row" data-account-label={account.label}>
@@ -60,6 +66,9 @@ export function AccountList({ accounts, onChanged }: Props) {
                   </span>
                 )}
                 {account.needsToken && <span class="badge warn">{t('options_badge_needs_token')}</span>}
+                {account.sealedBeforePassphrase && (
+                  <span class="badge warn">{t('options_security_badge_old_token')}</span>
+                )}
               </span>
               <span class="account-actions">
                 <HostAccess host={account.host} />
@@ -91,6 +100,16 @@ export function AccountList({ accounts, onChanged }: Props) {
                       ↓
                     </button>
                   </>
+                )}
+                {account.sealedBeforePassphrase && (
+                  <button
+                    type="button"
+                    class="small"
+                    data-testid="replace-token"
+                    onClick={() => setEditing(account.id)}
+                  >
+                    {t('options_security_replace_token')}
+                  </button>
                 )}
                 <button
                   type="button"

@@ -22,6 +22,14 @@ export function Options() {
   useEffect(refresh, [refresh]);
   useAccountsChanged(refresh);
 
+  const firstRun = accounts?.length === 0;
+  const vault = (
+    <section aria-labelledby="vault-title" data-testid="vault-section">
+      <h2 id="vault-title">{t('options_vault_heading')}</h2>
+      <VaultSettings onChanged={refresh} hasAccounts={(accounts?.length ?? 0) > 0} firstRun={firstRun} />
+    </section>
+  );
+
   return (
     <main>
       <h1>{t('ext_short_name')}</h1>
@@ -31,14 +39,13 @@ export function Options() {
         <ErrorNote error={error} />
         {accounts && <AccountList accounts={accounts} onChanged={refresh} />}
       </section>
+      {/* First run: the passphrase comes before the first token, so no token is ever sealed without it. */}
+      {firstRun && vault}
       <section aria-labelledby="add-title">
         <h2 id="add-title">{t('options_add_heading')}</h2>
         <AccountForm onSaved={refresh} />
       </section>
-      <section aria-labelledby="vault-title">
-        <h2 id="vault-title">{t('options_vault_heading')}</h2>
-        <VaultSettings onChanged={refresh} />
-      </section>
+      {!firstRun && vault}
       <section aria-labelledby="transfer-title">
         <h2 id="transfer-title">{t('options_transfer_heading')}</h2>
         <Transfer onChanged={refresh} />

@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ImportResult } from '../core/transfer';
 import { plural, t } from '../i18n/t';
 import { send } from '../messages/client';
 import { MIN_PASSPHRASE_LENGTH } from '../rules';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useAccountsChanged } from '../ui/useAccountsChanged';
 
 /** Export every account to a file (tokens encrypted with a passphrase for that file) and import one. */
 export function Transfer({ onChanged }: { onChanged: () => void }) {
@@ -12,6 +13,16 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // With a vault, an export asks for its passphrase again: an unlocked browser alone must not be enough.
+  const [vaultSet, setVaultSet] = useState(false);
+  const [vaultPassphrase, setVaultPassphrase] = useState('');
+  const checkVault = useCallback(() => {
+    send({ type: 'vault.status' })
+      .then((status) => setVaultSet(status.enabled))
+      .catch(setError);
+  }, []);
+  useEffect(checkVault, [checkVault]);
+  useAccountsChanged(checkVault);
 
   async function run(action: () => Promise<void>) {
     setError(null);
@@ -28,7 +39,12 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
 
   const exportFile = () =>
     run(async () => {
-      const reply = await send({ type: 'accounts.export', passphrase });
+      const reply = await send({
+        type: 'accounts.export',
+        passphrase,
+        ...(vaultSet ? { vaultPassphrase } : {}),
+      });
+      setVaultPassphrase('');
       const url = URL.createObjectURL(new Blob([reply.file], { type: 'application/json' }));
       const link = document.createElement('a');
       link.href = url;
@@ -48,6 +64,18 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
   return (
     <div class="transfer" data-testid="transfer">
       <p class="muted">{t('options_transfer_intro')}</p>
+      {vaultSet && (
+        <div class="row">
+          <label for="transfer-vault-passphrase">{t('options_security_export_vault_passphrase')}</label>
+          <input
+            id="transfer-vault-passphrase"
+            type="password"
+            autocomplete="current-password"
+            value={vaultPassphrase}
+            onInput={(e) => setVaultPassphrase(e.currentTarget.value)}
+          />
+        </div>
+      )}
       <div class="row">
         <label for="transfer-passphrase">{t('options_file_passphrase')}</label>
         <input
@@ -59,7 +87,7 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
         />
         <button
           type="button"
-          disabled={busy || passphrase.length < MIN_PASSPHRASE_LENGTH}
+          disabled={busy || passphrase.length < MIN_PASSPHRASE_LENGTH || (vaultSet && !vaultPassphrase)}
           data-testid="export"
           onClick={() => void exportFile()}
         >

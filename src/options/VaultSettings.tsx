@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { LAST_USED_KEY } from '../core/keyring';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { MIN_PASSPHRASE_LENGTH } from '../rules';
@@ -8,7 +10,17 @@ import { useAccountsChanged } from '../ui/useAccountsChanged';
 type Status = { enabled: boolean; locked: boolean };
 
 /** The optional passphrase: set, change, remove, lock, and the auto-lock time. */
-export function VaultSettings({ onChanged }: { onChanged: () => void }) {
+export function VaultSettings({
+  onChanged,
+  hasAccounts = false,
+  firstRun = false,
+}: {
+  onChanged: () => void;
+  /** Tokens exist already: setting a passphrase now leaves their earlier copies behind (said before). */
+  hasAccounts?: boolean;
+  /** No account yet: the passphrase is offered before the first token is saved. */
+  firstRun?: boolean;
+}) {
   const [status, setStatus] = useState<Status | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [next, setNext] = useState('');
@@ -27,6 +39,14 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
   }
   useEffect(() => void refresh().catch(setError), []);
   useAccountsChanged(useCallback(() => void refresh().catch(setError), []));
+  // Locked or unlocked elsewhere (popup, auto-lock): the last-used time comes and goes with the key.
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && LAST_USED_KEY in changes) void refresh().catch(setError);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
 
   async function run(action: () => Promise<unknown>, message: string) {
     setError(null);
@@ -60,6 +80,16 @@ export function VaultSettings({ onChanged }: { onChanged: () => void }) {
             : 'options_vault_none',
         )}
       </p>
+      {!status.enabled && firstRun && (
+        <p class="muted" data-testid="vault-first-run">
+          {t('options_security_first_run')}
+        </p>
+      )}
+      {!status.enabled && hasAccounts && (
+        <p class="muted" data-testid="vault-enable-later">
+          {t('options_security_enable_later')}
+        </p>
+      )}
       {status.enabled && status.locked && (
         <form
           class="row"

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../cpanel/errors';
+import { type ErrorCode, LauncherError } from '../cpanel/errors';
 import type { MessageKey } from '../cpanel/messageKey';
 
 /** What the user can do about each kind of failure; the error's own message says what happened. */
@@ -24,3 +24,11 @@ export const ERROR_ADVICE: Record<ErrorCode, Advice> = {
   bad_input: { advice: 'advice_bad_input' },
   wrong_passphrase: { advice: 'advice_wrong_passphrase' },
 };
+
+/** The advice for one error: its code's, except a certificate that was trusted before (never accept it). */
+export function adviceFor(error: unknown): Advice {
+  if (error instanceof LauncherError && error.key === 'error_security_tls_was_trusted') {
+    return { advice: 'advice_security_tls_was_trusted' };
+  }
+  return ERROR_ADVICE[error instanceof LauncherError ? error.code : 'invalid_response'];
+}

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
-import { ERROR_ADVICE } from '../presentation/errorAdvice';
+import { adviceFor } from '../presentation/errorAdvice';
 import { errorText } from '../presentation/errorText';
 
 /**
@@ -11,7 +11,7 @@ import { errorText } from '../presentation/errorText';
 export function ErrorNote({ error, testId = 'error' }: { error: unknown; testId?: string }) {
   if (!error) return null;
   const code = error instanceof LauncherError ? error.code : 'invalid_response';
-  const { advice, action } = ERROR_ADVICE[code];
+  const { advice, action } = adviceFor(error);
   const origin = error instanceof LauncherError ? error.origin : undefined;
   return (
     <div class="error-note" role="alert" data-testid={testId} data-code={code}>

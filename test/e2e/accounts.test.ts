@@ -121,10 +121,22 @@ describe('many accounts of both kinds', () => {
 describe('vault', () => {
   it('encrypts every token with the passphrase', async () => {
     const page = await options();
+    // Tokens exist already: the page says their earlier copies may stay on disk before it is set.
+    await page.getByTestId('vault-enable-later').waitFor();
+    expect(await page.getByTestId('old-tokens-warning').count()).toBe(0);
     await page.fill('#vault-new', PASSPHRASE);
     await page.fill('#vault-confirm', PASSPHRASE);
     await page.getByTestId('vault-submit').click();
     await expect.poll(() => page.getByTestId('vault-done').textContent()).toContain('Passphrase set');
+    // Then it offers to replace each token saved before the passphrase.
+    await page.getByTestId('old-tokens-warning').waitFor();
+    await expect.poll(() => page.getByTestId('replace-token').count()).toBe(TOKENS.length);
+    const demo = page.locator('[data-testid="account-row"][data-account-label="Demo"]');
+    await demo.getByTestId('replace-token').click();
+    await demo.locator('input[name="token"]').fill(DEMO_TOKEN);
+    await demo.getByTestId('save-account').click();
+    await expect.poll(() => page.getByTestId('replace-token').count()).toBe(TOKENS.length - 1);
+    expect(await demo.getByTestId('replace-token').count()).toBe(0);
     await page.close();
   });
 
@@ -183,9 +195,14 @@ describe('export and import', () => {
 
     page = await options();
     await page.fill('#transfer-passphrase', 'file passphrase 1');
+    // A passphrase is set: the export asks for it again, even though the vault is unlocked.
+    expect(await page.getByTestId('export').isDisabled()).toBe(true);
+    await page.fill('#transfer-vault-passphrase', PASSPHRASE);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
     const file = readFileSync((await download.path()) as string, 'utf8');
     for (const token of TOKENS) expect(file).not.toContain(token);
+    // The whole list is encrypted: not even a server name can be read, or changed, in the file.
+    expect(file).not.toContain('"host"');
 
     // Wipe every account.
     while ((await page.getByTestId('remove-account').count()) > 0) {

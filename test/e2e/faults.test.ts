@@ -273,14 +273,15 @@ describe('server states', () => {
 });
 
 describe('network faults', () => {
-  it('an untrusted certificate: tls, with a button to open the server', async () => {
+  it('an untrusted certificate where a trusted one was before: tls, and no offer to accept it', async () => {
     await untrusted.setTrusted(false);
     const shown = await failsInPopup(
       (page) => accountButton(page, 'Untrusted', 'open-webmail').click(),
       'tls',
     );
-    expect(shown.message).toMatch(/certificate/i);
-    expect(await shown.page.getByTestId('open-server').isVisible()).toBe(true);
+    expect(shown.message).toMatch(/was trusted before/i);
+    expect(await shown.page.getByTestId('error').textContent()).toMatch(/Do not accept this certificate/);
+    expect(await shown.page.getByTestId('open-server').count()).toBe(0);
   });
 
   it('an untrusted certificate on save: tls on the options page, nothing stored', async () => {

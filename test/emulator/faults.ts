@@ -46,6 +46,11 @@ export const FAULT_KINDS = [
   'sessionExpired',
   /** Every unused session counts as used, then the request goes on: for a login POST, "already used". */
   'sessionUsed',
+  /**
+   * 200 application/json that streams 64 MB (a server or proxy gone wrong), as fast as the client reads it;
+   * it stops when the client hangs up. A guess at a failure mode, not a cPanel behaviour.
+   */
+  'hugeBody',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -199,7 +204,29 @@ export async function applyFault(
     case 'sessionUsed':
       for (const issued of ctx.sessions.issued.values()) issued.used = true;
       return false;
+    case 'hugeBody':
+      streamHugeBody(res);
+      return true;
   }
+}
+
+const HUGE_BODY_BYTES = 64 * 1024 * 1024;
+
+/** `{"data":["x","x",…` for 64 MB, one 64 KB chunk at a time, waiting for the client to drain each. */
+function streamHugeBody(res: ServerResponse): void {
+  const chunk = Buffer.from('"x",'.repeat(16 * 1024));
+  let sent = 0;
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.write('{"data":[');
+  const pump = () => {
+    while (!res.destroyed && sent < HUGE_BODY_BYTES) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end('"x"]}');
+  };
+  res.on('close', () => res.removeAllListeners('drain'));
+  pump();
 }
 
 function uapiFailure(message: string | undefined) {

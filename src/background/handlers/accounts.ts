@@ -76,6 +76,10 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
       });
       if (!parsed.success) throw invalidInput(parsed.issues[0]);
       const input = parsed.output;
+      // A token goes only to the origin it was saved for: another server or port needs it typed again.
+      if (token === undefined && (input.host !== current.host || input.port !== current.port)) {
+        throw new LauncherError('bad_input', msg('error_security_token_again'));
+      }
       const connectionChanged =
         token !== undefined ||
         input.host !== current.host ||
@@ -102,7 +106,8 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
       await accounts.setDefault(id);
       return {};
     },
-    async 'accounts.export'({ passphrase }) {
+    async 'accounts.export'({ passphrase, vaultPassphrase }) {
+      await services.vault.confirm(vaultPassphrase);
       return { file: await exportAccounts(accounts, passphrase) };
     },
     async 'accounts.import'({ file, passphrase }) {

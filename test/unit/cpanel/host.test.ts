@@ -27,6 +27,24 @@ describe('isValidHost', () => {
     '[::1',
     'x'.repeat(254),
   ])('rejects %j', (host) => expect(isValidHost(host)).toBe(false));
+
+  // URL parsers read a last label that is a number in any base as IPv4: the URL would name another host.
+  it.each([
+    '0x7f000001',
+    '0x',
+    '1.0x10',
+    '0xffffffff',
+    'a.0x1',
+    'server.0x7f',
+    '0177.0.0.1',
+    '127.0.0.01',
+    'example.010',
+    '1.2.3.04',
+  ])('rejects the number-like host %j', (host) => expect(isValidHost(host)).toBe(false));
+
+  it.each(['0x.example.com', 'example.1a', 'example.x0', '0.example.com'])('accepts %j', (host) =>
+    expect(isValidHost(host)).toBe(true),
+  );
 });
 
 describe('normalizeHost', () => {

@@ -84,8 +84,36 @@ const huge: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('a', '1', '.', 'é', '/'), fc.integer({ min: 254, max: 20_000 }))
   .map(([char, length]) => char.repeat(length));
 
+/**
+ * A label WHATWG URL parsing reads as a number: decimal, hex (`0x…`, even a bare `0x`) or octal (`0…`),
+ * in either case. As the last label it turns the whole name into an IPv4 address (or a parse error).
+ */
+export const numericLabel: fc.Arbitrary<string> = fc.oneof(
+  fc.bigInt({ min: 0n, max: 0x1_0000_0000n }).map(String),
+  fc
+    .tuple(fc.constantFrom('0x', '0X'), fc.stringMatching(/^[0-9a-fA-F]{0,9}$/))
+    .map(([prefix, hex]) => `${prefix}${hex}`),
+  fc.stringMatching(/^0[0-7]{1,12}$/),
+  fc.constantFrom('0x', '0', '00', '08', '09', '0x7f000001', '0xffffffff', '0100000000000'),
+);
+
+/** Names with number-like labels: alone, dotted together, or after (or before) ordinary labels. */
+export const numericHost: fc.Arbitrary<string> = fc.oneof(
+  numericLabel,
+  fc.array(numericLabel, { minLength: 2, maxLength: 5 }).map((labels) => labels.join('.')),
+  fc.tuple(fc.domain(), numericLabel).map(([domain, label]) => `${domain}.${label}`),
+  fc.tuple(numericLabel, fc.domain()).map(([label, domain]) => `${label}.${domain}`),
+  fc.tuple(fc.ipV4(), fc.nat(3), numericLabel).map(([ip, index, label]) =>
+    ip
+      .split('.')
+      .map((part, i) => (i === index ? label : part))
+      .join('.'),
+  ),
+);
+
 export const anyHost: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: validHost },
+  { weight: 2, arbitrary: numericHost },
   { weight: 3, arbitrary: oddHost },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
   { weight: 1, arbitrary: huge },
