@@ -2,7 +2,10 @@ import type { Openers } from '../core/openers';
 import type { KeyValueStore } from '../core/ports';
 
 /** A trigger that met a locked vault, to carry out once the user unlocks. */
-export type PendingAction = { kind: 'address'; email: string } | { kind: 'default' };
+export type PendingAction =
+  | { kind: 'address'; email: string }
+  | { kind: 'compose'; to: string }
+  | { kind: 'default' };
 
 const KEY = 'pendingAction';
 /** Older than this, a remembered click is stale: the user has moved on. */
@@ -31,6 +34,8 @@ export class PendingActions {
 }
 
 export function runPendingAction(openers: Openers, openDefault: () => Promise<unknown>) {
-  return (action: PendingAction) =>
-    action.kind === 'address' ? openers.openForAddress(action.email) : openDefault();
+  return (action: PendingAction) => {
+    if (action.kind === 'compose') return openers.compose({ to: action.to });
+    return action.kind === 'address' ? openers.openForAddress(action.email) : openDefault();
+  };
 }

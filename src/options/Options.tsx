@@ -6,6 +6,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
+import { ComposeSettings } from './ComposeSettings';
 import { TokenHelp } from './TokenHelp';
 import { Transfer } from './Transfer';
 import { VaultSettings } from './VaultSettings';
@@ -35,6 +36,12 @@ export function Options() {
         <h2 id="add-title">{t('options_add_heading')}</h2>
         <AccountForm onSaved={refresh} />
       </section>
+      {accounts && accounts.length > 0 && (
+        <section aria-labelledby="compose-title">
+          <h2 id="compose-title">{t('compose_options_heading')}</h2>
+          <ComposeSettings accounts={accounts} />
+        </section>
+      )}
       <section aria-labelledby="vault-title">
         <h2 id="vault-title">{t('options_vault_heading')}</h2>
         <VaultSettings onChanged={refresh} />
