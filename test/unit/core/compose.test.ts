@@ -145,7 +145,9 @@ describe('Openers.compose', () => {
     await openers.compose({ to: `mailto:a@example.com?body=${'word%20'.repeat(3000)}` });
     const goto = (await claim(opened[0])).fields?.goto_uri ?? '';
     expect(goto.length).toBeLessThanOrEqual(6000);
-    expect(new URL(goto, 'https://x.example.com').searchParams.get('_body')).toMatch(/^word word .*\S\n\n\[cut\]$/s);
+    expect(new URL(goto, 'https://x.example.com').searchParams.get('_body')).toMatch(
+      /^word word .*\S\n\n\[cut\]$/s,
+    );
   });
 });
 
