@@ -51,9 +51,12 @@ export interface ComposeRequest {
   inTab?: number;
 }
 
-/** Where a sign-in lands below the session token, and the tab to do it in. */
+/**
+ * Where a sign-in lands below the session token (read from settings while the account is looked up, so it
+ * costs no time of its own), and the tab to do it in.
+ */
 interface Landing {
-  gotoUri?: string;
+  gotoUri?: string | Promise<string | undefined>;
   inTab?: number;
 }
 
@@ -76,9 +79,14 @@ export interface SessionRequest {
 export class Openers {
   constructor(private readonly deps: OpenersDeps) {}
 
-  async openWebmail(request: WebmailRequest): Promise<{ tabId: number }> {
-    const webmailAt = (await this.deps.settings?.get())?.webmailAt?.[request.accountId];
-    return this.signIn(request, { gotoUri: webmailAt === 'roundcube' ? ROUNDCUBE_INBOX_PATH : undefined });
+  openWebmail(request: WebmailRequest): Promise<{ tabId: number }> {
+    return this.signIn(request, { gotoUri: this.webmailHome(request.accountId) });
+  }
+
+  /** Roundcube's inbox for accounts whose Webmail opens there ("Open Webmail at"), else cPanel's home. */
+  private async webmailHome(accountId: string): Promise<string | undefined> {
+    const webmailAt = (await this.deps.settings?.get())?.webmailAt?.[accountId];
+    return webmailAt === 'roundcube' ? ROUNDCUBE_INBOX_PATH : undefined;
   }
 
   /**
@@ -115,14 +123,14 @@ export class Openers {
 
   private async signIn(
     { accountId, email, password }: WebmailRequest,
-    landing: Landing,
+    { gotoUri: landingPath, inTab }: Landing,
   ): Promise<{ tabId: number }> {
     const address = email === undefined ? undefined : parseAddress(email);
-    const account = await this.usableAccount(accountId);
+    const [account, gotoUri] = await Promise.all([this.usableAccount(accountId), landingPath]);
     if (account.kind === 'whm') {
       if (!address) throw new LauncherError('bad_input', msg('error_whm_needs_mailbox'));
       const user = `${address.login}@${address.domain}`;
-      return this.openSession({ accountId, service: 'webmaild', user }, landing);
+      return this.openSession({ accountId, service: 'webmaild', user }, { gotoUri, inTab });
     }
     if (address && account.askPassword && !password) {
       throw new LauncherError(
@@ -132,18 +140,18 @@ export class Openers {
     }
     const credentials = await this.deps.accounts.credentials(accountId);
     const options = { ...this.deps.transport, locale: this.localeFor(account) };
-    const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}\n${landing.gotoUri ?? ''}`;
+    const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}\n${gotoUri ?? ''}`;
     const withPassword = address !== undefined && account.askPassword === true && password !== undefined;
     const opened = await this.deps.launcher.launch(
       key,
       async () => {
-        if (!address) return landAt(await createWebmailSessionForSelf(credentials, options), landing.gotoUri);
+        if (!address) return landAt(await createWebmailSessionForSelf(credentials, options), gotoUri);
         const login = withPassword
           ? await createWebmailSessionWithPassword(credentials, address, password, options)
           : await createWebmailSessionForMailUser(credentials, address, options);
-        return landAt(login, landing.gotoUri);
+        return landAt(login, gotoUri);
       },
-      { openAfterLogin: withPassword, inTab: landing.inTab },
+      { openAfterLogin: withPassword, inTab },
     );
     if (address) await this.deps.recents.touch({ accountId, email: `${address.login}@${address.domain}` });
     return opened;
@@ -165,7 +173,10 @@ export class Openers {
     { accountId, service, user, app }: SessionRequest,
     landing: Landing = {},
   ): Promise<{ tabId: number }> {
-    const account = await this.usableAccount(accountId);
+    // A WHM account's mailbox opens where its Webmail is set to open, unless the caller chose a page.
+    const landingPath =
+      service === 'webmaild' && landing.gotoUri === undefined ? this.webmailHome(accountId) : landing.gotoUri;
+    const [account, gotoUri] = await Promise.all([this.usableAccount(accountId), landingPath]);
     if (account.kind !== 'whm') {
       throw new LauncherError('bad_input', msg('error_needs_whm'));
     }
@@ -173,15 +184,11 @@ export class Openers {
     if (!target) throw new LauncherError('bad_input', msg('error_whm_target_missing'));
     const credentials = await this.deps.accounts.credentials(accountId);
     const params = { user: target, service, app, locale: this.localeFor(account) };
-    if (service === 'webmaild' && landing.gotoUri === undefined) {
-      const webmailAt = (await this.deps.settings?.get())?.webmailAt?.[accountId];
-      if (webmailAt === 'roundcube') landing = { ...landing, gotoUri: ROUNDCUBE_INBOX_PATH };
-    }
-    const key = `${service}\n${accountId}\n${target}\n${app ?? ''}\n${landing.gotoUri ?? ''}`;
+    const key = `${service}\n${accountId}\n${target}\n${app ?? ''}\n${gotoUri ?? ''}`;
     let created: LoginRequest | undefined;
     const login = async (): Promise<LoginRequest> => {
       created = await createUserSession(credentials, params, this.deps.transport);
-      return landAt(created, landing.gotoUri);
+      return landAt(created, gotoUri);
     };
     const opened = await this.deps.launcher.launch(key, login, { inTab: landing.inTab });
     // A repeat answered with the tab already open created nothing new to note.
