@@ -42,8 +42,9 @@ function target(
       target: esTarget,
       modulePreload: false,
       rollupOptions: {
-        // The launch page is opened by the worker, not named in the manifest, so it is listed here.
-        input: { launch: 'src/launch/index.html' },
+        // The launch page is opened by the worker, not named in the manifest, so it is listed here; so is
+        // the compose page, which the manifest names only as a web-accessible resource.
+        input: { launch: 'src/launch/index.html', compose: 'src/compose/index.html' },
       },
     },
   };

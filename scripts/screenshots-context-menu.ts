@@ -1,8 +1,9 @@
-// The context-menu screenshot for the README. Chromium draws its native context menu only in a headed
+// The context-menu screenshots for the README. Chromium draws its native context menu only in a headed
 // window, so this runs Chromium headed on a virtual X screen (Xvfb, whose `-fbdir` keeps the screen as a
-// file), right-clicks a mailto: link and crops the screen to the link and the menu. With xdotool it then
-// picks the extension's item like a person would, and shoots the browser window with the Webmail it opened.
-// Without Xvfb it does nothing.
+// file), right-clicks a mailto: link, opens the extension's submenu with xdotool and crops the screen to the
+// link and the menus. It then picks an item like a person would, and shoots the browser window with what it
+// opened: once "Open Webmail …" (Webmail), once "Write to …" (Roundcube's compose screen). Without Xvfb or
+// xdotool it does nothing.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +76,7 @@ const CONTACT_PAGE = `<!DOCTYPE html>
 <style>body { margin: 40px; font: 17px/1.5 system-ui, sans-serif; color: #1f2933; background: #e9edf2; }
 a { color: #1d6fa5; }</style></head>
 <body><h1>Contact us</h1><p><span id="text">Questions? Write to
-<a id="mail" href="mailto:info@example.com">info@example.com</a>.</span></p></body></html>`;
+<a id="mail" href="mailto:info@example.com?subject=Question%20about%20my%20order">info@example.com</a>.</span></p></body></html>`;
 
 /** The row of the menu item with the extension's (blue) icon: the icon column is the menu's left edge. */
 function iconRow(image: Rgb, menu: Box): number | undefined {
@@ -136,13 +137,46 @@ async function settled(screen: VirtualScreen): Promise<Rgb> {
   return last;
 }
 
+/** The vertical middle of each line of text in `box`: dark pixels, in bands separated by blank rows. */
+function textRows(image: Rgb, box: Box): number[] {
+  const rows: number[] = [];
+  let start: number | undefined;
+  for (let y = box.y; y <= box.y + box.height; y++) {
+    let dark = false;
+    for (let x = box.x + 8; x < box.x + box.width - 8 && !dark; x++) {
+      const i = (y * image.width + x) * 3;
+      dark = (image.data[i] as number) + (image.data[i + 1] as number) + (image.data[i + 2] as number) < 300;
+    }
+    if (dark && start === undefined) start = y;
+    if (!dark && start !== undefined) {
+      if (y - start >= 6) rows.push(Math.round((start + y) / 2));
+      start = undefined;
+    }
+  }
+  return rows;
+}
+
+/** One shot of the menu: which of the extension's items (in the order contextMenu.ts makes them) to pick. */
+interface MenuShot {
+  item: number;
+  /** The menu, with the pointer on that item. */
+  menuFile: string;
+  /** The browser window with the signed-in page the item opened. */
+  windowFile: string;
+}
+
 /**
- * Opens a page with a mailto: link in `browser` (headed, on `screen`), right-clicks the link and saves the
- * sentence with the native menu beside it as context-menu.png in `dir`. With xdotool, the pointer then
- * rests on the extension's item and clicks it, and the browser window with the Webmail it opened is saved
- * as webmail-window.png. Returns the files saved.
+ * Opens a page with a mailto: link in `browser` (headed, on `screen`), right-clicks the link, opens the
+ * extension's submenu (Chromium groups an extension's items under its name) and saves the sentence with the
+ * menus beside it, the pointer on the chosen item, in `dir`. With xdotool, it then clicks the item and saves
+ * the browser window with the signed-in page it opened. Returns the files saved.
  */
-async function shootMenu(browser: ExtensionBrowser, screen: VirtualScreen, dir: string): Promise<string[]> {
+async function shootMenu(
+  browser: ExtensionBrowser,
+  screen: VirtualScreen,
+  dir: string,
+  { item, menuFile, windowFile }: MenuShot,
+): Promise<string[]> {
   const page = await browser.context.newPage();
   const url = 'https://www.example.com/contact';
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: CONTACT_PAGE }));
@@ -159,12 +193,13 @@ async function shootMenu(browser: ExtensionBrowser, screen: VirtualScreen, dir: 
   const origin = await viewportOrigin(page, screen);
   const before = await settled(screen);
   await link.click({ button: 'right', position: at });
-  // The menu opens below and to the right of the pointer (there is room); the only change there.
+  // The menu opens below and to the right of the pointer (there is room); the only change there but the
+  // window's status bubble at its foot (the link's URL), which the height leaves out.
   const below = {
     x: origin.x + linkBox.x + at.x - 2,
     y: origin.y + linkBox.y + at.y - 2,
     width: 1e4,
-    height: 1e4,
+    height: 360,
   };
   let menu: Box | undefined;
   for (let tries = 0; tries < 40 && !menu; tries++) {
@@ -179,27 +214,42 @@ async function shootMenu(browser: ExtensionBrowser, screen: VirtualScreen, dir: 
   const row = iconRow(shown, menu);
   if (row === undefined) throw new Error('the context menu has no item with the extension icon');
   const xdotool = findTool('xdotool');
+  if (!xdotool) throw new Error('xdotool is needed to open the extension’s submenu');
   const pointer = (...args: string[]) =>
-    xdotool && execFileSync(xdotool, args, { env: { ...process.env, DISPLAY: screen.display } });
+    execFileSync(xdotool, args, { env: { ...process.env, DISPLAY: screen.display } });
   pointer('mousemove', String(menu.x + Math.round(menu.width / 2)), String(row));
+  // The submenu opens beside the menu, to its right, level with it; the window's status bubble below (the
+  // link's URL) is left out.
+  const right = { x: menu.x + menu.width - 4, y: menu.y - 50, width: 600, height: menu.height + 100 };
+  let submenu: Box | undefined;
+  for (let tries = 0; tries < 40 && !submenu; tries++) {
+    await sleep(250);
+    const box = changedBox(shown, screen.capture(), right);
+    if (box && box.height > 40) submenu = box;
+  }
+  if (!submenu) throw new Error('the extension’s submenu did not open');
+  const opened = await settled(screen);
+  submenu = changedBox(shown, opened, right) ?? submenu;
+  const itemRow = textRows(opened, submenu)[item];
+  if (itemRow === undefined) throw new Error(`the submenu has no item ${item + 1}`);
+  pointer('mousemove', String(submenu.x + Math.round(submenu.width / 2)), String(itemRow));
   const pad = 20;
   const left = Math.min(menu.x, origin.x + textBox.x) - pad;
-  const top = Math.min(menu.y, origin.y + textBox.y) - pad;
-  const right = Math.max(menu.x + menu.width, origin.x + textBox.x + textBox.width) + pad;
-  const bottom = menu.y + menu.height + pad;
-  const menuPath = join(dir, 'context-menu.png');
+  const top = Math.min(menu.y, submenu.y, origin.y + textBox.y) - pad;
+  const end = Math.max(submenu.x + submenu.width, origin.x + textBox.x + textBox.width) + pad;
+  const bottom = Math.max(menu.y + menu.height, submenu.y + submenu.height) + pad;
+  const menuPath = join(dir, menuFile);
   writePng(
     menuPath,
-    crop(await settled(screen), { x: left, y: top, width: right - left, height: bottom - top }),
+    crop(await settled(screen), { x: left, y: top, width: end - left, height: bottom - top }),
   );
-  if (!xdotool) return [menuPath];
 
-  const [webmail] = await Promise.all([browser.context.waitForEvent('page'), pointer('click', '1')]);
-  await webmail.getByTestId('signed-in-user').waitFor();
+  const [signedIn] = await Promise.all([browser.context.waitForEvent('page'), pointer('click', '1')]);
+  await signedIn.getByTestId('signed-in-user').waitFor();
   await page.close();
-  await webmail.bringToFront();
-  await placeWindow(webmail, WINDOW);
-  const windowPath = join(dir, 'webmail-window.png');
+  await signedIn.bringToFront();
+  await placeWindow(signedIn, WINDOW);
+  const windowPath = join(dir, windowFile);
   writePng(windowPath, crop(await settled(screen), WINDOW));
   return [menuPath, windowPath];
 }
@@ -230,7 +280,13 @@ export async function contextMenuScreenshots(options: {
     process.env.LANGUAGE = 'en';
     browser = await launchWithExtension({ trustSpki: options.trustSpki, headless: false });
     await options.prepare?.(browser);
-    return await shootMenu(browser, screen, options.dir);
+    if (!findTool('xdotool')) return [];
+    const open = { item: 0, menuFile: 'context-menu.png', windowFile: 'webmail-window.png' };
+    const write = { item: 1, menuFile: 'context-menu-compose.png', windowFile: 'compose-window.png' };
+    return [
+      ...(await shootMenu(browser, screen, options.dir, open)),
+      ...(await shootMenu(browser, screen, options.dir, write)),
+    ];
   } finally {
     restoreEnv('DISPLAY', display);
     restoreEnv('LANGUAGE', language);

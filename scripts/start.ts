@@ -121,9 +121,7 @@ if (!headless) {
   });
   saved?.forEach(save);
   if (saved?.length === 0)
-    console.log('  no Xvfb: skipped the context-menu screenshot (apt-get install xvfb).');
-  if (saved?.length === 1)
-    console.log('  no xdotool: skipped the Webmail-window screenshot (apt-get install xdotool).');
+    console.log('  no Xvfb or xdotool: skipped the context-menu screenshots (apt-get install xvfb xdotool).');
   await browser.close();
   await emulator.close();
 }

@@ -24,6 +24,16 @@ export const GECKO_ANDROID_MIN_VERSION = '142.0';
 
 type Manifest = Record<string, unknown> & { background?: Record<string, unknown> };
 
+/**
+ * Firefox takes mailto: links from the manifest (Chromium asks at run time, from the options page): the
+ * compose page gets the link as `?uri=`, the same page and parameter as in Chromium.
+ */
+export const MAILTO_HANDLER = {
+  protocol: 'mailto',
+  name: 'Webmail Launcher',
+  uriTemplate: '/src/compose/index.html?uri=%s',
+};
+
 /** The shared manifest turned into Firefox's Manifest V3 dialect. */
 export function firefoxManifest(manifest: Manifest): Manifest {
   const {
@@ -41,6 +51,7 @@ export function firefoxManifest(manifest: Manifest): Manifest {
     ...rest,
     // Firefox runs MV3 backgrounds as event pages, not service workers; the same ES module works in both.
     background: { scripts: [worker], type: 'module' },
+    protocol_handlers: [MAILTO_HANDLER],
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

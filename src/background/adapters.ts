@@ -21,6 +21,10 @@ export const tabOpener: TabOpener = {
     if (tab.id === undefined) throw new Error('The browser did not open a tab.');
     return tab.id;
   },
+  async navigate(tabId, url) {
+    await browser.tabs.update(tabId, { url, active: true });
+    return tabId;
+  },
   reveal: (tabId) =>
     browser.tabs.update(tabId, { active: true }).then(
       () => true,

@@ -11,10 +11,11 @@ import { Recents } from '../core/recents';
 import { SettingsStore } from '../core/settings';
 import { TrustedOrigins } from '../core/trustedOrigins';
 import { Vault } from '../core/vault';
+import { t } from '../i18n/t';
 import { hostAccess, storageArea, tabOpener } from './adapters';
 import { registerAutoLock } from './autoLock';
 import { openDefaultWebmail, registerCommands } from './commands';
-import { registerContextMenu } from './contextMenu';
+import { COMPOSE_PAGE_PATH, registerContextMenu } from './contextMenu';
 import { registerFirefoxMenuTitle } from './firefoxMenus';
 import { createHandlers } from './handlers';
 import { ManagedPolicy } from './managedPolicy';
@@ -27,6 +28,7 @@ import { rememberedStore } from './rememberedStore';
 
 // The composition root: the only module that knows both the browser and the core.
 const LAUNCH_PAGE = browser.runtime.getURL('src/launch/index.html');
+const COMPOSE_PAGE = browser.runtime.getURL(COMPOSE_PAGE_PATH);
 
 const local = storageArea(browser.storage.local);
 const session = storageArea(browser.storage.session);
@@ -60,6 +62,8 @@ const openers = new Openers({
   cpanelSessions,
   transport,
   language: () => browser.i18n.getUILanguage(),
+  settings,
+  composeNote: () => t('compose_body_cut'),
 });
 const pending = new PendingActions(
   session,
@@ -85,12 +89,13 @@ const route = createRouter(
     cpanelSessions,
     onUnlocked: startAutoLock,
     launchPagePath: LAUNCH_PAGE,
+    composePagePath: COMPOSE_PAGE,
     transport,
   }),
   { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('') },
 );
 browser.runtime.onMessage.addListener(route satisfies browser.Runtime.OnMessageListenerAsync);
-registerContextMenu(openers, pending);
+registerContextMenu(openers, pending, settings);
 // Firefox only (Chrome has no menus.onShown): left out of the other builds, where it would never run.
 if (import.meta.env.MODE === 'firefox') registerFirefoxMenuTitle();
 registerCommands(accounts, openers, pending);

@@ -3,7 +3,10 @@ import type { KeyValueStore } from '../core/ports';
 import { STORAGE_KEYS } from '../rules';
 
 /** A trigger that met a locked vault, to carry out once the user unlocks. */
-export type PendingAction = { kind: 'address'; email: string } | { kind: 'default' };
+export type PendingAction =
+  | { kind: 'address'; email: string }
+  | { kind: 'compose'; to: string }
+  | { kind: 'default' };
 
 const KEY = STORAGE_KEYS.pendingAction;
 /** Older than this, a remembered click is stale: the user has moved on. */
@@ -32,6 +35,8 @@ export class PendingActions {
 }
 
 export function runPendingAction(openers: Openers, openDefault: () => Promise<unknown>) {
-  return (action: PendingAction) =>
-    action.kind === 'address' ? openers.openForAddress(action.email) : openDefault();
+  return (action: PendingAction) => {
+    if (action.kind === 'compose') return openers.compose({ to: action.to });
+    return action.kind === 'address' ? openers.openForAddress(action.email) : openDefault();
+  };
 }

@@ -8,6 +8,8 @@ export interface LaunchOptions {
    * user in the popup to try again rather than in a tab that says "wrong password".
    */
   openAfterLogin?: boolean;
+  /** Sign in inside this tab (the page that asked) instead of a new one. */
+  inTab?: number;
 }
 
 /** An unclaimed login is dropped after this long, so a session never sits in memory for nothing. */
@@ -91,7 +93,12 @@ export class Launcher {
     login.catch(() => undefined);
     this.#pending.set(launchId, login);
     setTimeout(() => this.#pending.delete(launchId), UNCLAIMED_TTL_MS);
-    const tabId = await this.tabs.open(this.launchPageUrl(launchId));
+    const url = this.launchPageUrl(launchId);
+    const { inTab } = options;
+    const tabId =
+      inTab !== undefined && this.tabs.navigate
+        ? await this.tabs.navigate(inTab, url)
+        : await this.tabs.open(url);
     await login;
     return { tabId };
   }

@@ -1,6 +1,7 @@
 import { parseAddress } from '../cpanel/address';
 import { LauncherError, msg } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
+import { composePath, parseMailto, ROUNDCUBE_INBOX_PATH } from '../cpanel/mailto';
 import {
   createWebmailSessionForMailUser,
   createWebmailSessionForSelf,
@@ -15,6 +16,7 @@ import type { Launcher } from './launcher';
 import { cpanelLocale } from './locale';
 import type { HostAccess } from './ports';
 import type { Recents } from './recents';
+import type { SendFrom, SettingsStore } from './settings';
 
 export interface OpenersDeps {
   accounts: AccountRepository;
@@ -27,6 +29,10 @@ export interface OpenersDeps {
   transport?: TransportOptions;
   /** The browser's UI language, e.g. `pt-BR`. */
   language?: () => string | undefined;
+  /** "Send from" and where each account's Webmail opens. */
+  settings?: Pick<SettingsStore, 'get'>;
+  /** The line that ends a mail body cut to fit a link, in the user's language. */
+  composeNote?: () => string;
 }
 
 export interface WebmailRequest {
@@ -34,6 +40,31 @@ export interface WebmailRequest {
   email?: string;
   /** The mailbox password, for accounts that ask for it; used once and never stored. */
   password?: string;
+}
+
+export interface ComposeRequest {
+  /** An address, a list of them, or a whole mailto: URI. */
+  to: string;
+  accountId?: string;
+  email?: string;
+  /** The tab of the page that asked, to sign in there instead of in a new tab. */
+  inTab?: number;
+}
+
+/**
+ * Where a sign-in lands below the session token (read from settings while the account is looked up, so it
+ * costs no time of its own), and the tab to do it in.
+ */
+interface Landing {
+  gotoUri?: string | Promise<string | undefined>;
+  inTab?: number;
+}
+
+/** The login form with cPanel's `goto_uri` (a path below the session token) added. */
+function landAt(login: LoginRequest, gotoUri: string | undefined): LoginRequest {
+  if (gotoUri === undefined) return login;
+  if (!/^\/(?![/\\])/.test(gotoUri)) throw new Error('goto_uri must be a path below the session token');
+  return { ...login, fields: { ...login.fields, goto_uri: gotoUri } };
 }
 
 export interface SessionRequest {
@@ -48,12 +79,58 @@ export interface SessionRequest {
 export class Openers {
   constructor(private readonly deps: OpenersDeps) {}
 
-  async openWebmail({ accountId, email, password }: WebmailRequest): Promise<{ tabId: number }> {
+  openWebmail(request: WebmailRequest): Promise<{ tabId: number }> {
+    return this.signIn(request, { gotoUri: this.webmailHome(request.accountId) });
+  }
+
+  /** Roundcube's inbox for accounts whose Webmail opens there ("Open Webmail at"), else cPanel's home. */
+  private async webmailHome(accountId: string): Promise<string | undefined> {
+    const webmailAt = (await this.deps.settings?.get())?.webmailAt?.[accountId];
+    return webmailAt === 'roundcube' ? ROUNDCUBE_INBOX_PATH : undefined;
+  }
+
+  /**
+   * Roundcube's compose screen, signed in, with the fields of `to` filled: as the chosen mailbox, else the
+   * one an address names, else the "Send from" setting, else the default account's own Webmail.
+   */
+  async compose({ to, accountId, email, inTab }: ComposeRequest): Promise<{ tabId: number }> {
+    const built = composePath(parseMailto(to), this.deps.composeNote?.() ?? '[…]');
+    if (!built) throw new LauncherError('bad_input', msg('error_compose_too_long'));
+    const from = await this.sender(accountId, email);
+    return this.signIn(from, { gotoUri: built.path, inTab });
+  }
+
+  /** Who writes when the request names no one. */
+  async sender(accountId?: string, email?: string): Promise<SendFrom> {
+    if (accountId) return { accountId, email };
+    if (email) {
+      const found = await this.deps.directory.resolve(email);
+      return { accountId: found.account.id, email: found.email };
+    }
+    const [setting, accounts] = await Promise.all([
+      this.deps.settings?.get().then((settings) => settings.sendFrom),
+      this.deps.accounts.list(),
+    ]);
+    if (typeof setting === 'object' && accounts.some((account) => account.id === setting.accountId)) {
+      return setting;
+    }
+    const own =
+      accounts.find((account) => account.isDefault && account.kind === 'cpanel') ??
+      accounts.find((account) => account.kind === 'cpanel');
+    if (!own) throw new LauncherError('not_found', msg('error_compose_no_sender'));
+    return { accountId: own.id };
+  }
+
+  private async signIn(
+    { accountId, email, password }: WebmailRequest,
+    { gotoUri: landingPath, inTab }: Landing,
+  ): Promise<{ tabId: number }> {
     const address = email === undefined ? undefined : parseAddress(email);
-    const account = await this.usableAccount(accountId);
+    const [account, gotoUri] = await Promise.all([this.usableAccount(accountId), landingPath]);
     if (account.kind === 'whm') {
       if (!address) throw new LauncherError('bad_input', msg('error_whm_needs_mailbox'));
-      return this.openSession({ accountId, service: 'webmaild', user: `${address.login}@${address.domain}` });
+      const user = `${address.login}@${address.domain}`;
+      return this.openSession({ accountId, service: 'webmaild', user }, { gotoUri, inTab });
     }
     if (address && account.askPassword && !password) {
       throw new LauncherError(
@@ -63,16 +140,18 @@ export class Openers {
     }
     const credentials = await this.deps.accounts.credentials(accountId);
     const options = { ...this.deps.transport, locale: this.localeFor(account) };
-    const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}`;
+    const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}\n${gotoUri ?? ''}`;
     const withPassword = address !== undefined && account.askPassword === true && password !== undefined;
     const opened = await this.deps.launcher.launch(
       key,
-      () => {
-        if (!address) return createWebmailSessionForSelf(credentials, options);
-        if (withPassword) return createWebmailSessionWithPassword(credentials, address, password, options);
-        return createWebmailSessionForMailUser(credentials, address, options);
+      async () => {
+        if (!address) return landAt(await createWebmailSessionForSelf(credentials, options), gotoUri);
+        const login = withPassword
+          ? await createWebmailSessionWithPassword(credentials, address, password, options)
+          : await createWebmailSessionForMailUser(credentials, address, options);
+        return landAt(login, gotoUri);
       },
-      { openAfterLogin: withPassword },
+      { openAfterLogin: withPassword, inTab },
     );
     if (address) await this.deps.recents.touch({ accountId, email: `${address.login}@${address.domain}` });
     return opened;
@@ -96,8 +175,14 @@ export class Openers {
     return this.openWebmail({ accountId: found.account.id, email: found.email });
   }
 
-  async openSession({ accountId, service, user, app }: SessionRequest): Promise<{ tabId: number }> {
-    const account = await this.usableAccount(accountId);
+  async openSession(
+    { accountId, service, user, app }: SessionRequest,
+    landing: Landing = {},
+  ): Promise<{ tabId: number }> {
+    // A WHM account's mailbox opens where its Webmail is set to open, unless the caller chose a page.
+    const landingPath =
+      service === 'webmaild' && landing.gotoUri === undefined ? this.webmailHome(accountId) : landing.gotoUri;
+    const [account, gotoUri] = await Promise.all([this.usableAccount(accountId), landingPath]);
     if (account.kind !== 'whm') {
       throw new LauncherError('bad_input', msg('error_needs_whm'));
     }
@@ -105,13 +190,13 @@ export class Openers {
     if (!target) throw new LauncherError('bad_input', msg('error_whm_target_missing'));
     const credentials = await this.deps.accounts.credentials(accountId);
     const params = { user: target, service, app, locale: this.localeFor(account) };
-    const key = `${service}\n${accountId}\n${target}\n${app ?? ''}`;
+    const key = `${service}\n${accountId}\n${target}\n${app ?? ''}\n${gotoUri ?? ''}`;
     let created: LoginRequest | undefined;
     const login = async (): Promise<LoginRequest> => {
       created = await createUserSession(credentials, params, this.deps.transport);
-      return created;
+      return landAt(created, gotoUri);
     };
-    const opened = await this.deps.launcher.launch(key, login);
+    const opened = await this.deps.launcher.launch(key, login, { inTab: landing.inTab });
     // A repeat answered with the tab already open created nothing new to note.
     if (service === 'cpaneld' && created) {
       await this.deps.cpanelSessions?.remember(opened.tabId, accountId, target, created);

@@ -1,9 +1,22 @@
 import { DEFAULT_AUTO_LOCK_MINUTES, STORAGE_KEYS } from '../rules';
 import type { KeyValueStore } from './ports';
 
+/** The mailbox that writes new mail: an account's own Webmail (no email) or one of its mailboxes. */
+export interface SendFrom {
+  accountId: string;
+  email?: string;
+}
+
 export interface Settings {
   /** Minutes of inactivity after which an unlocked vault locks again. */
   autoLockMinutes: number;
+  /**
+   * Who writes mail opened from a mailto: link, the context menu or the compose page; `ask` shows a chooser
+   * on the compose page; `default` (or absent): the default account's own Webmail.
+   */
+  sendFrom?: SendFrom | 'ask' | 'default';
+  /** Per account id: where its Webmail opens, cPanel's Webmail home (absent) or Roundcube's inbox. */
+  webmailAt?: Record<string, 'home' | 'roundcube'>;
 }
 
 export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };

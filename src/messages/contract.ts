@@ -42,6 +42,7 @@ export interface Replies {
   'settings.set': Record<string, never>;
   'mailboxes.list': { mailboxes: Mailbox[] };
   'webmail.open': { tabId: number };
+  'webmail.compose': { tabId: number };
   'webmail.openForAddress': { tabId: number };
   'session.open': { tabId: number };
   'recents.get': { recent: MailboxRef[]; pinned: MailboxRef[] };

@@ -58,6 +58,15 @@ export const requestSchemas = {
   'settings.set': v.object({
     settings: v.object({
       autoLockMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60))),
+      sendFrom: v.optional(
+        v.union([v.picklist(['ask', 'default']), v.object({ accountId: id, email: v.optional(email) })]),
+      ),
+      webmailAt: v.optional(
+        v.pipe(
+          v.record(id, v.picklist(['home', 'roundcube'])),
+          v.check((map) => Object.keys(map).length <= 1000),
+        ),
+      ),
     }),
   }),
   'mailboxes.list': v.object({
@@ -68,6 +77,11 @@ export const requestSchemas = {
     accountId: id,
     email: v.optional(email),
     password: v.optional(v.pipe(v.string(), v.maxLength(1024))),
+  }),
+  'webmail.compose': v.object({
+    to: v.pipe(v.string(), v.maxLength(100_000)),
+    accountId: v.optional(id),
+    email: v.optional(email),
   }),
   'webmail.openForAddress': v.object({ email }),
   'session.open': v.object({

@@ -6,6 +6,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
+import { ComposeSettings } from './ComposeSettings';
 import { TokenHelp } from './TokenHelp';
 import { Transfer } from './Transfer';
 import { VaultSettings } from './VaultSettings';
@@ -45,6 +46,12 @@ export function Options() {
         <h2 id="add-title">{t('options_add_heading')}</h2>
         <AccountForm onSaved={refresh} />
       </section>
+      {accounts && accounts.length > 0 && (
+        <section aria-labelledby="compose-title">
+          <h2 id="compose-title">{t('compose_options_heading')}</h2>
+          <ComposeSettings accounts={accounts} />
+        </section>
+      )}
       {!firstRun && vault}
       <section aria-labelledby="transfer-title">
         <h2 id="transfer-title">{t('options_transfer_heading')}</h2>

@@ -8,17 +8,21 @@ interface Props {
   showAccount: boolean;
   onOpen: (entry: MailboxEntry) => void;
   onPin: (entry: MailboxEntry) => void;
+  /** Roundcube's compose screen, signed in as this mailbox. */
+  onWrite?: (entry: MailboxEntry) => void;
   onHover: (index: number) => void;
 }
 
 /** The searchable mailbox list: a listbox the search field drives with the arrow keys. */
-export function MailboxList({ entries, total, highlighted, showAccount, onOpen, onPin, onHover }: Props) {
+export function MailboxList(props: Props) {
+  const { entries, total, highlighted, showAccount, onOpen, onPin, onWrite, onHover } = props;
   // Looked up once per render, not once per row.
   const label = {
     suspended: t('popup_suspended'),
     pinned: t('popup_pinned'),
     pin: t('popup_pin'),
     unpin: t('popup_unpin'),
+    write: t('compose_write'),
   };
   return (
     <>
@@ -53,6 +57,21 @@ export function MailboxList({ entries, total, highlighted, showAccount, onOpen, 
             {showAccount && <span class="muted mailbox-account">{entry.accountLabel}</span>}
             {entry.suspended && <span class="badge">{label.suspended}</span>}
             {entry.pinned && <span class="visually-hidden">{label.pinned}</span>}
+            {onWrite && !entry.suspended && (
+              // Like the star: a mouse shortcut; the context menu and mailto: links are the other ways in.
+              <span
+                class="write"
+                aria-hidden="true"
+                title={t('compose_write_from', entry.email)}
+                data-testid="write"
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onWrite(entry);
+                }}
+              >
+                {label.write}
+              </span>
+            )}
             {!entry.main && (
               // Hidden from assistive technology: Alt+P is the keyboard way to pin.
               <span

@@ -272,6 +272,10 @@ export function Popup() {
             showAccount={accounts.length > 1}
             onOpen={open}
             onPin={(entry) => void togglePin(entry)}
+            onWrite={(entry) => {
+              const email = entry.main ? undefined : entry.email;
+              void run(() => send({ type: 'webmail.compose', to: '', accountId: entry.accountId, email }));
+            }}
             onHover={setHighlighted}
           />
           <div class="accounts">

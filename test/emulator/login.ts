@@ -4,15 +4,8 @@ import { cpanelAppAt, whmAppAt } from './apps';
 import type { EmulatorContext } from './context';
 import { redirect, sendHtml, sendText } from './http';
 import { HTTP_TEXT } from './messages';
-import {
-  cpanelPage,
-  type LoginMsgCode,
-  loginFailurePage,
-  loginPage,
-  roundcubePage,
-  webmailPage,
-  whmPage,
-} from './pages';
+import { cpanelPage, type LoginMsgCode, loginFailurePage, loginPage, webmailPage, whmPage } from './pages';
+import { isRoundcubePath, serveRoundcube } from './roundcube';
 import type { RedeemFailure } from './sessions';
 import type { IssuedSession, Service } from './types';
 
@@ -86,10 +79,15 @@ export function handleLanding(
   rest: string,
   cookies: Map<string, string>,
   res: ServerResponse,
+  query: URLSearchParams = new URLSearchParams(),
 ): void {
   const browser = ctx.sessions.browserSession(cookies, service, token);
   if (!browser) {
     sendHtml(res, 200, loginPage(service));
+    return;
+  }
+  if (service === 'webmaild' && isRoundcubePath(rest)) {
+    serveRoundcube(res, token, query, browser.user);
     return;
   }
   const html = landingHtml(service, rest, browser.user, browser.locale);
@@ -102,8 +100,6 @@ function landingHtml(service: Service, rest: string, user: string, locale: strin
     case 'webmaild':
       if (['/', '/webmail/jupiter/', '/webmail/jupiter/index.html'].includes(rest))
         return webmailPage(user, locale);
-      if (['/3rdparty/roundcube/', '/3rdparty/roundcube/index.php'].includes(rest))
-        return roundcubePage(user);
       return null;
     case 'cpaneld': {
       if (['/', '/frontend/jupiter/', '/frontend/jupiter/index.html'].includes(rest))

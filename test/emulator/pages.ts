@@ -4,7 +4,7 @@
 import { HTTP_TEXT } from './messages';
 import type { Service } from './types';
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -166,7 +166,7 @@ function bar(brand: string, user: string): string {
 </header>`;
 }
 
-function landing(title: string, service: Service, brand: string, user: string, body: string): string {
+export function landing(title: string, service: Service, brand: string, user: string, body: string): string {
   return page(
     title,
     service,

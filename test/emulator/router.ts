@@ -135,7 +135,7 @@ async function handle(
   if (service === 'cpaneld' && rest.startsWith('/execute/')) return uapiRoute(ctx, incoming);
   if (service === 'whostmgrd' && rest.startsWith('/json-api/')) return whmRoute(ctx, incoming);
   if (token !== null && req.method === 'GET')
-    return handleLanding(ctx, service, token, rest, incoming.cookies, res);
+    return handleLanding(ctx, service, token, rest, incoming.cookies, res, url.searchParams);
   if (rest === '/' && req.method === 'GET') return sendHtml(res, 200, loginPage(service));
   sendText(res, 404, HTTP_TEXT.notFound);
 }

@@ -5,7 +5,7 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { registerFirefoxMenuTitle, titleFor } = await import('../../src/background/firefoxMenus');
 // Node has no browser.i18n: titles come from the English catalogue.
 const GENERIC_TITLE = 'Open Webmail for this address';
-const { MENU_ID } = await import('../../src/background/contextMenu');
+const { COMPOSE_MENU_ID, MENU_ID } = await import('../../src/background/contextMenu');
 
 type ShownListener = (info: {
   menuIds: (string | number)[];
@@ -96,5 +96,20 @@ describe('titleFor', () => {
     const title = titleFor(`${'x'.repeat(80)}@example.com`);
     expect(title.endsWith('…')).toBe(true);
     expect(title.length).toBeLessThan(80);
+  });
+});
+
+describe('the compose item', () => {
+  it('is named after the address too, redrawn once with the other item', async () => {
+    const { menus, calls, show } = fakeMenus();
+    registerFirefoxMenuTitle(menus as never);
+    await show({ menuIds: [MENU_ID, COMPOSE_MENU_ID], linkUrl: 'mailto:a&b@example.com?subject=Hi' });
+    expect(calls).toEqual([
+      `update ${MENU_ID} Open Webmail for a&&b@example.com`,
+      `update ${COMPOSE_MENU_ID} Write to a&&b@example.com`,
+      'refresh',
+    ]);
+    await show({ menuIds: [COMPOSE_MENU_ID], contexts: ['selection'] });
+    expect(calls.slice(3)).toEqual([`update ${COMPOSE_MENU_ID} Write to this address`, 'refresh']);
   });
 });

@@ -4,6 +4,7 @@ import type { Services } from './services';
 
 type OpenTypes =
   | 'webmail.open'
+  | 'webmail.compose'
   | 'webmail.openForAddress'
   | 'session.open'
   | 'recents.get'
@@ -17,6 +18,12 @@ export function openHandlers(services: Services): Pick<HandlerTable, OpenTypes> 
   return {
     async 'webmail.open'({ accountId, email, password }) {
       return openers.openWebmail({ accountId, email: blank(email), password: password || undefined });
+    },
+    async 'webmail.compose'({ to, accountId, email }, sender) {
+      const fromComposePage =
+        services.composePagePath !== undefined && sender.url?.split(/[?#]/)[0] === services.composePagePath;
+      const inTab = fromComposePage ? sender.tab?.id : undefined;
+      return openers.compose({ to, accountId: blank(accountId), email: blank(email), inTab });
     },
     async 'webmail.openForAddress'({ email }) {
       return openers.openForAddress(email);

@@ -26,5 +26,7 @@ export interface Services {
   onUnlocked: () => Promise<void>;
   /** The launch page's URL without its fragment: only that page may claim a login. */
   launchPagePath: string;
+  /** The compose page's URL without its query: a compose it asks for signs in inside its own tab. */
+  composePagePath?: string;
   transport?: TransportOptions;
 }

@@ -16,3 +16,21 @@ describe('addressFromClick', () => {
     expect(addressFromClick(info)).toBe(expected);
   });
 });
+
+const { composeTargetFromClick } = await import('../../../src/background/contextMenu');
+
+describe('composeTargetFromClick', () => {
+  it.each([
+    // A mailto: link is written to as a whole: its subject, cc and body come along.
+    [
+      { linkUrl: 'mailto:a@example.com?subject=Hi&cc=b@example.com' },
+      'mailto:a@example.com?subject=Hi&cc=b@example.com',
+    ],
+    [{ linkUrl: 'mailto:?subject=no recipient', selectionText: 'x@example.org' }, 'x@example.org'],
+    [{ selectionText: 'Write to Support@Example.net, thanks' }, 'support@example.net'],
+    [{ linkUrl: 'https://example.com/', selectionText: 'no address' }, undefined],
+    [{}, undefined],
+  ])('writes %j to %s', (info, expected) => {
+    expect(composeTargetFromClick(info)).toBe(expected);
+  });
+});

@@ -12,7 +12,7 @@ const read = (file: string) => readFileSync(file, 'utf8');
 const name = (file: string) => relative(ROOT, file);
 
 /** Message keys by their prefixes (see DESIGN of the catalogue): quoted in code, in data-i18n, in __MSG_…__. */
-const KEY = /(?<=['"`])(?:popup|options|launch|notify|error|advice|ext|command)_[a-z0-9_]+(?=['"`])/g;
+const KEY = /(?<=['"`])(?:popup|options|launch|notify|error|advice|ext|command|compose)_[a-z0-9_]+(?=['"`])/g;
 const MANIFEST_KEY = /(?<=__MSG_)[a-z0-9_]+?(?=__)/g;
 
 /** Keys kept for code that is not written yet: the Firefox menu item naming the clicked address. */
