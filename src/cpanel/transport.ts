@@ -1,6 +1,7 @@
 import { authorizationHeader, type Credentials } from './credentials';
 import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
+import { rejectHtmlAnswer } from './htmlAnswer';
 import { networkFailure } from './networkFailure';
 
 export interface TransportOptions {
@@ -126,6 +127,7 @@ async function readJson(response: Response): Promise<unknown> {
     throw new LauncherError('auth_failed', msg('error_token_rejected', response.status));
   }
   const body = await response.text();
+  rejectHtmlAnswer(body, response.status);
   if (!response.ok) {
     throw new LauncherError('api_error', msg('error_http_status', response.status));
   }

@@ -1,14 +1,14 @@
 import browser from 'webextension-polyfill';
 import { LauncherError } from '../cpanel/errors';
 import { t } from '../i18n/t';
-import { ERROR_ADVICE } from './errorAdvice';
+import { adviceFor } from './errorAdvice';
 import { errorText } from './errorText';
 
 /** A failure as the user sees it: what happened, what to do, a button to do it, and the stable code. */
 export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null;
   const code = error instanceof LauncherError ? error.code : 'invalid_response';
-  const { advice, action } = ERROR_ADVICE[code];
+  const { advice, action } = adviceFor(error instanceof LauncherError ? error : { code });
   const origin = error instanceof LauncherError ? error.origin : undefined;
   return (
     <div class="error-note" role="alert" data-testid="error" data-code={code}>

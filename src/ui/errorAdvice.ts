@@ -24,3 +24,16 @@ export const ERROR_ADVICE: Record<ErrorCode, Advice> = {
   bad_input: { advice: 'advice_bad_input' },
   wrong_passphrase: { advice: 'advice_wrong_passphrase' },
 };
+
+/** Advice for one message of a code that has several causes: cPanel's own HTML pages (cpanel/htmlAnswer.ts). */
+export const ADVICE_BY_MESSAGE: Partial<Record<MessageKey, Advice>> = {
+  error_html_license: { advice: 'advice_html_license' },
+  error_html_cphulk: { advice: 'advice_html_cphulk' },
+  error_html_login: { advice: 'advice_html_login', action: 'options' },
+  error_html_proxy: { advice: 'advice_html_proxy' },
+};
+
+/** What to do about this error: its message's own advice where it has one, else its code's. */
+export function adviceFor(error: { code: ErrorCode; key?: MessageKey | undefined }): Advice {
+  return (error.key && ADVICE_BY_MESSAGE[error.key]) || ERROR_ADVICE[error.code];
+}
