@@ -26,6 +26,9 @@ export const tabOpener: TabOpener = {
       () => true,
       () => false,
     ),
+  async navigate(tabId, url) {
+    await browser.tabs.update(tabId, { url, active: true });
+  },
 };
 
 export const hostAccess: HostAccess = {

@@ -73,6 +73,19 @@ export const requestSchemas = {
   'recents.get': nothing,
   'mailbox.pin': v.object({ accountId: id, email, pinned: v.boolean() }),
   'launch.claim': v.object({ launchId: id }),
+  'launch.about': v.object({ launchId: id }),
+  'launch.retry': v.object({
+    target: v.variant('type', [
+      v.object({ type: v.literal('webmail.open'), accountId: id, email: v.optional(email) }),
+      v.object({
+        type: v.literal('session.open'),
+        accountId: id,
+        service: v.picklist(['cpaneld', 'whostmgrd', 'webmaild']),
+        user: v.optional(v.pipe(v.string(), v.maxLength(320))),
+        app: v.optional(v.pipe(v.string(), v.maxLength(64))),
+      }),
+    ]),
+  }),
   'cpanelSessions.list': nothing,
   'cpanelSession.tempUser': v.object({
     tabId: v.pipe(v.number(), v.integer()),

@@ -11,6 +11,7 @@ import { createUserSession, type WhmService } from '../cpanel/whmSession';
 import type { AccountRepository, AccountSummary } from './accounts';
 import type { CpanelSessions } from './cpanelSessions';
 import type { Directory } from './directory';
+import type { LaunchAbout } from './launchAbout';
 import type { Launcher } from './launcher';
 import { cpanelLocale } from './locale';
 import type { HostAccess } from './ports';
@@ -34,6 +35,8 @@ export interface WebmailRequest {
   email?: string;
   /** The mailbox password, for accounts that ask for it; used once and never stored. */
   password?: string;
+  /** Sign in in this tab (a launch page's Try again) instead of a new one. */
+  inTab?: number;
 }
 
 export interface SessionRequest {
@@ -42,19 +45,36 @@ export interface SessionRequest {
   /** The cPanel user or email address to sign in as; the WHM user itself for `whostmgrd`. */
   user?: string;
   app?: string;
+  /** Sign in in this tab (a launch page's Try again) instead of a new one. */
+  inTab?: number;
 }
 
 /** Every way of opening a signed-in tab: an account's Webmail, a mailbox, an address, a WHM service. */
 export class Openers {
   constructor(private readonly deps: OpenersDeps) {}
 
-  async openWebmail({ accountId, email, password }: WebmailRequest): Promise<{ tabId: number }> {
-    const address = email === undefined ? undefined : parseAddress(email);
-    const account = await this.usableAccount(accountId);
+  async openWebmail(request: WebmailRequest): Promise<{ tabId: number }> {
+    const address = request.email === undefined ? undefined : parseAddress(request.email);
+    const account = await this.deps.accounts.get(request.accountId);
     if (account.kind === 'whm') {
       if (!address) throw new LauncherError('bad_input', msg('error_whm_needs_mailbox'));
-      return this.openSession({ accountId, service: 'webmaild', user: `${address.login}@${address.domain}` });
+      const user = `${address.login}@${address.domain}`;
+      return this.openSession({
+        accountId: request.accountId,
+        service: 'webmaild',
+        user,
+        inTab: request.inTab,
+      });
     }
+    return naming(account, this.openCpanelWebmail(account, address, request));
+  }
+
+  private async openCpanelWebmail(
+    account: AccountSummary,
+    address: ReturnType<typeof parseAddress> | undefined,
+    { accountId, password, inTab }: WebmailRequest,
+  ): Promise<{ tabId: number }> {
+    await this.checkHostAccess(account);
     if (address && account.askPassword && !password) {
       throw new LauncherError(
         'bad_input',
@@ -65,6 +85,15 @@ export class Openers {
     const options = { ...this.deps.transport, locale: this.localeFor(account) };
     const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}`;
     const withPassword = address !== undefined && account.askPassword === true && password !== undefined;
+    const email = address ? `${address.login}@${address.domain}` : undefined;
+    const about: LaunchAbout = {
+      label: account.label,
+      host: account.host,
+      service: 'webmaild',
+      user: email ?? account.username,
+      // A typed password is never kept, so that sign-in cannot be run again from the launch page.
+      ...(withPassword ? {} : { retry: { type: 'webmail.open' as const, accountId, email } }),
+    };
     const opened = await this.deps.launcher.launch(
       key,
       () => {
@@ -72,7 +101,7 @@ export class Openers {
         if (withPassword) return createWebmailSessionWithPassword(credentials, address, password, options);
         return createWebmailSessionForMailUser(credentials, address, options);
       },
-      { openAfterLogin: withPassword },
+      { openAfterLogin: withPassword, about, inTab },
     );
     if (address) await this.deps.recents.touch({ accountId, email: `${address.login}@${address.domain}` });
     return opened;
@@ -90,8 +119,16 @@ export class Openers {
     return this.openWebmail({ accountId: found.account.id, email: found.email });
   }
 
-  async openSession({ accountId, service, user, app }: SessionRequest): Promise<{ tabId: number }> {
-    const account = await this.usableAccount(accountId);
+  async openSession(request: SessionRequest): Promise<{ tabId: number }> {
+    const account = await this.deps.accounts.get(request.accountId);
+    return naming(account, this.openWhmSession(account, request));
+  }
+
+  private async openWhmSession(
+    account: AccountSummary,
+    { accountId, service, user, app, inTab }: SessionRequest,
+  ): Promise<{ tabId: number }> {
+    await this.checkHostAccess(account);
     if (account.kind !== 'whm') {
       throw new LauncherError('bad_input', msg('error_needs_whm'));
     }
@@ -105,7 +142,14 @@ export class Openers {
       created = await createUserSession(credentials, params, this.deps.transport);
       return created;
     };
-    const opened = await this.deps.launcher.launch(key, login);
+    const about: LaunchAbout = {
+      label: account.label,
+      host: account.host,
+      service,
+      user: target,
+      retry: { type: 'session.open', accountId, service, user, app },
+    };
+    const opened = await this.deps.launcher.launch(key, login, { about, inTab });
     // A repeat answered with the tab already open created nothing new to note.
     if (service === 'cpaneld' && created) {
       await this.deps.cpanelSessions?.remember(opened.tabId, accountId, target, created);
@@ -114,15 +158,25 @@ export class Openers {
     return opened;
   }
 
-  private async usableAccount(accountId: string): Promise<AccountSummary> {
-    const account = await this.deps.accounts.get(accountId);
+  private async checkHostAccess(account: AccountSummary): Promise<void> {
     if (!(await this.deps.hostAccess.has(account.host))) {
       throw new LauncherError('permission_denied', msg('error_no_host_access', account.host));
     }
-    return account;
   }
 
   private localeFor(account: AccountSummary): string | undefined {
     return account.locale ?? cpanelLocale(this.deps.language?.());
+  }
+}
+
+/** Failures of a sign-in name its account, so a notification can say which one failed. */
+async function naming<T>(account: AccountSummary, run: Promise<T>): Promise<T> {
+  try {
+    return await run;
+  } catch (error) {
+    if (error instanceof LauncherError && !error.account) {
+      error.account = { label: account.label, host: account.host };
+    }
+    throw error;
   }
 }

@@ -13,6 +13,8 @@ export interface TabOpener {
   open(url: string): Promise<number>;
   /** Brings the tab to the front if it is still open, and says whether it was. */
   reveal(tabId: number): Promise<boolean>;
+  /** Loads an extension page in that tab (a launch page trying again in place). */
+  navigate?(tabId: number, url: string): Promise<void>;
 }
 
 export interface HostAccess {

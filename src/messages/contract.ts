@@ -1,6 +1,7 @@
 import type { AccountInput } from '../core/accountInput';
 import type { AccountSummary } from '../core/accounts';
 import type { CpanelSessionSummary } from '../core/cpanelSessions';
+import type { LaunchAbout, LaunchTarget } from '../core/launchAbout';
 import type { MailboxRef } from '../core/recents';
 import type { Settings } from '../core/settings';
 import type { ImportResult } from '../core/transfer';
@@ -52,7 +53,11 @@ export type Request =
   /** Session::create_temp_user inside the cPanel session of that tab. */
   | { type: 'cpanelSession.tempUser'; tabId: number }
   /** Sent by the launch page only: its login request, handed over once. */
-  | { type: 'launch.claim'; launchId: string };
+  | { type: 'launch.claim'; launchId: string }
+  /** Sent by the launch page only: which account and target its sign-in is for (no secret). */
+  | { type: 'launch.about'; launchId: string }
+  /** Sent by the launch page only: runs its target again in its own tab. */
+  | { type: 'launch.retry'; target: LaunchTarget };
 
 export type RequestType = Request['type'];
 
@@ -83,6 +88,8 @@ export interface Replies {
   'cpanelSessions.list': { sessions: CpanelSessionSummary[] };
   'cpanelSession.tempUser': { user: string };
   'launch.claim': { login: LoginRequest };
+  'launch.about': { about: LaunchAbout };
+  'launch.retry': { tabId: number };
 }
 
 export interface ErrorReply {
