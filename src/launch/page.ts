@@ -25,6 +25,8 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 const launchId = location.hash.slice(1);
+// Try again loads this page with a new launch id: only the fragment changes, which reloads nothing by itself.
+window.addEventListener('hashchange', () => location.reload());
 /** Which account and target this tab is for; undefined when the worker no longer knows (a lost sign-in). */
 const about: Promise<LaunchAbout | undefined> = send({ type: 'launch.about', launchId }).then(
   (reply) => reply.about,
