@@ -52,13 +52,13 @@ async function optionsPage(): Promise<{ page: Page; section: (n: number) => Loca
 }
 
 /**
- * The launch page in both themes: signing in (the Webmail login left unanswered, so the page stays on it)
- * and failed (the token rejected). Copied to docs/screenshots/, where the README shows them.
+ * The launch page in both themes: signing in (the session call left unanswered, so the page stays on
+ * "Asking …") and failed (the token rejected). Copied to docs/screenshots/, where the README shows them.
  */
 async function launchPageShots(): Promise<void> {
-  const open = async (theme: 'light' | 'dark'): Promise<Page> => {
+  const open = async (theme: 'light' | 'dark', mailbox: string): Promise<Page> => {
     const popup = await browser.openPage('src/popup/index.html');
-    await popup.getByTestId('search').fill('info@');
+    await popup.getByTestId('search').fill(mailbox);
     const [tab] = await Promise.all([
       browser.context.waitForEvent('page'),
       popup.getByTestId('search').press('Enter'),
@@ -69,12 +69,15 @@ async function launchPageShots(): Promise<void> {
     return tab;
   };
   for (const theme of ['light', 'dark'] as const) {
-    emulator.faults.set({ fault: 'hang', match: { port: 2096, path: '/login' }, times: 1 });
-    const waiting = await open(theme);
-    await waiting.getByText('Signing in to Webmail for info@example.com…').waitFor();
+    emulator.faults.set({ fault: 'hang', match: { port: 2083, path: '/execute/Session/' }, times: 1 });
+    const waiting = await open(theme, 'sales@');
+    await waiting.getByText(`Asking ${HOST}…`).waitFor();
+    await waiting.getByTestId('waiting-account').waitFor();
     await shot(waiting, `launch-signing-in-${theme}`);
+    // The same target is not started twice while it runs: let the client give up on this one first.
+    await waiting.getByTestId('error-code').waitFor({ timeout: 60_000 });
     emulator.faults.set({ fault: 'http401', match: { port: 2083, path: '/execute/Session/' } });
-    const failed = await open(theme);
+    const failed = await open(theme, 'info@');
     await failed.getByTestId('error-code').waitFor();
     await failed.getByTestId('launch-account').waitFor();
     await shot(failed, `launch-failed-${theme}`);

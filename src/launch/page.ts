@@ -42,7 +42,11 @@ function setStatus(text: string): void {
 }
 
 void about.then((known) => {
-  if (known && !settled && signingInTo === undefined) setStatus(t('launch_asking', known.host));
+  if (!known) return;
+  const account = byId('waiting-account');
+  account.textContent = t('launch_account', known.label, known.host);
+  account.hidden = false;
+  if (!settled && signingInTo === undefined) setStatus(t('launch_asking', known.host));
 });
 
 /** The login is being posted: "Signing in to Webmail for info@example.com…". */

@@ -159,6 +159,7 @@ describe('the launch page', () => {
     expect(view.account).toBe(`Account “Main” on ${HOST}`);
     expect(view.message).toMatch(/token/i);
     expect(view.focused).toBe('fix');
+    expect(await tab.getByTestId('launch-status').isVisible()).toBe(false);
     expect(await tab.getByTestId('fix').textContent()).toBe(render('advice_open_options'));
     expect(await tab.getByTestId('try-again').isVisible()).toBe(true);
     expect(await tab.getByTestId('close').isVisible()).toBe(true);
