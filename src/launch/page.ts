@@ -32,7 +32,7 @@ const about: Promise<LaunchAbout | undefined> = send({ type: 'launch.about', lau
   (reply) => reply.about,
   () => undefined,
 );
-/** Set once the login is posted or a failure shown: the waiting text must not come back over it. */
+/** Set once a failure is shown: the waiting text must not come back over it. */
 let settled = false;
 let signingInTo: string | undefined;
 

@@ -128,8 +128,8 @@ describe('cPanel’s own HTML answers, told apart', () => {
 
 describe('the launch page', () => {
   it('says whom it asks, then whom it signs in, then lands signed in', async () => {
-    emulator.faults.set({ fault: 'slow', delayMs: 1500, match: SESSION_CALL, times: 1 });
-    emulator.faults.set({ fault: 'slow', delayMs: 1500, match: { address: HOST, port: 2096 }, times: 1 });
+    emulator.faults.set({ fault: 'slow', delayMs: 4000, match: SESSION_CALL, times: 1 });
+    emulator.faults.set({ fault: 'slow', delayMs: 3000, match: { address: HOST, port: 2096 }, times: 1 });
     const tab = await launchFrom('Main');
     // Every text the status takes, as it changes: once the form is posted the page soon goes.
     const seen: string[] = [];
