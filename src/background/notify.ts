@@ -29,14 +29,17 @@ export async function notifyError(error: unknown): Promise<void> {
   const id = `${ERROR_PREFIX}${code}:${counter}`;
   const fix = launcherError ? fixFor(launcherError) : undefined;
   await clearEarlierErrors();
-  // Only the latest failure stays on screen, so only its fix is kept.
-  await browser.storage.session.set({ [NOTIFICATION_FIXES_KEY]: fix ? { [id]: fix } : {} });
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     title: account ? t('notify_title_account', account.label, account.host) : t('notify_title'),
     message: `${message}\n${t(advice.advice)}`,
   });
+  // Only the latest failure stays on screen, so only its fix is kept. Where storage fails, the click still
+  // finds the fix its code implies.
+  await browser.storage.session
+    .set({ [NOTIFICATION_FIXES_KEY]: fix ? { [id]: fix } : {} })
+    .catch(() => undefined);
 }
 
 /** Only the latest failure stays on screen: older ones describe attempts the user has moved on from. */
