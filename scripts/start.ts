@@ -3,7 +3,7 @@
 // popup → Webmail flow and saves the README's screenshots under artifacts/screenshots/; with Xvfb installed
 // it also shoots the native context menu (and, with xdotool, the Webmail window it opens) on a virtual screen.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension } from '../test/e2e/browser';
@@ -49,6 +49,44 @@ async function optionsPage(): Promise<{ page: Page; section: (n: number) => Loca
   await page.setViewportSize({ width: 820, height: 900 });
   await page.locator('h2').first().waitFor();
   return { page, section: (n) => page.locator('main > section').nth(n) };
+}
+
+/**
+ * The launch page in both themes: signing in (the session call left unanswered, so the page stays on
+ * "Asking …") and failed (the token rejected). Copied to docs/screenshots/, where the README shows them.
+ */
+async function launchPageShots(): Promise<void> {
+  const open = async (theme: 'light' | 'dark', mailbox: string): Promise<Page> => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('search').fill(mailbox);
+    const [tab] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.getByTestId('search').press('Enter'),
+    ]);
+    await tab.emulateMedia({ colorScheme: theme });
+    await tab.setViewportSize({ width: 760, height: 400 });
+    await popup.close();
+    return tab;
+  };
+  for (const theme of ['light', 'dark'] as const) {
+    emulator.faults.set({ fault: 'hang', match: { port: 2083, path: '/execute/Session/' }, times: 1 });
+    const waiting = await open(theme, 'sales@');
+    await waiting.getByText(`Asking ${HOST}…`).waitFor();
+    await waiting.getByTestId('waiting-account').waitFor();
+    await shot(waiting, `launch-signing-in-${theme}`);
+    // The same target is not started twice while it runs: let the client give up on this one first.
+    await waiting.getByTestId('error-code').waitFor({ timeout: 60_000 });
+    emulator.faults.set({ fault: 'http401', match: { port: 2083, path: '/execute/Session/' } });
+    const failed = await open(theme, 'info@');
+    await failed.getByTestId('error-code').waitFor();
+    await failed.getByTestId('launch-account').waitFor();
+    await shot(failed, `launch-failed-${theme}`);
+    emulator.faults.clear();
+    await Promise.all([waiting.close(), failed.close()]);
+    for (const name of [`launch-signing-in-${theme}`, `launch-failed-${theme}`]) {
+      copyFileSync(`${SHOTS}/${name}.png`, resolve(`docs/screenshots/${name}.png`));
+    }
+  }
 }
 
 if (headless) {
@@ -109,6 +147,8 @@ if (!headless) {
     await shot(page, `popup-${theme}`);
     await page.close();
   }
+
+  await launchPageShots();
 
   // An extra on a virtual screen: a failure there is reported, and the shots above still stand.
   const saved = await contextMenuScreenshots({

@@ -1,5 +1,6 @@
 import { LauncherError, msg } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
+import type { LaunchAbout } from './launchAbout';
 import type { TabOpener } from './ports';
 
 export interface LaunchOptions {
@@ -8,12 +9,16 @@ export interface LaunchOptions {
    * user in the popup to try again rather than in a tab that says "wrong password".
    */
   openAfterLogin?: boolean;
-  /** Sign in inside this tab (the page that asked) instead of a new one. */
+  /** Which account and target, for the launch page to say while it waits and when it fails. */
+  about?: LaunchAbout;
+  /** Sign in inside this tab (the compose page that asked, a launch page's Try again) instead of a new one. */
   inTab?: number;
 }
 
 /** An unclaimed login is dropped after this long, so a session never sits in memory for nothing. */
 const UNCLAIMED_TTL_MS = 60_000;
+/** What a launch page shows about its sign-in stays this long: a failed page may be retried minutes later. */
+const ABOUT_TTL_MS = 30 * 60_000;
 /**
  * A second trigger of the same target this soon after a sign-in is the same intent (a double-click, a
  * double-tapped shortcut): it is answered with the tab already open instead of a second session.
@@ -26,6 +31,7 @@ export const REPEAT_WINDOW_MS = 2_000;
  */
 export class Launcher {
   readonly #pending = new Map<string, Promise<LoginRequest>>();
+  readonly #about = new Map<string, LaunchAbout>();
   readonly #inFlight = new Map<string, Promise<{ tabId: number }>>();
   /** The tab each key last signed in, and when; only successes are kept. */
   readonly #recent = new Map<string, { tabId: number; at: number }>();
@@ -64,13 +70,25 @@ export class Launcher {
     return pending;
   }
 
+  /** The account and target of a launch, for its page; it holds no secret and may be read again. */
+  about(launchId: string): LaunchAbout {
+    const about = this.#about.get(launchId);
+    if (!about) throw new LauncherError('not_found', msg('error_launch_used'));
+    return about;
+  }
+
   private async reuseOrStart(
     key: string,
     createLogin: () => Promise<LoginRequest>,
     options: LaunchOptions,
   ): Promise<{ tabId: number }> {
     const recent = this.#recent.get(key);
-    if (recent && this.now() - recent.at < REPEAT_WINDOW_MS && (await this.tabs.reveal(recent.tabId))) {
+    if (
+      options.inTab === undefined &&
+      recent &&
+      this.now() - recent.at < REPEAT_WINDOW_MS &&
+      (await this.tabs.reveal(recent.tabId))
+    ) {
       return { tabId: recent.tabId };
     }
     this.#recent.delete(key);
@@ -93,6 +111,10 @@ export class Launcher {
     login.catch(() => undefined);
     this.#pending.set(launchId, login);
     setTimeout(() => this.#pending.delete(launchId), UNCLAIMED_TTL_MS);
+    if (options.about) {
+      this.#about.set(launchId, options.about);
+      setTimeout(() => this.#about.delete(launchId), ABOUT_TTL_MS);
+    }
     const url = this.launchPageUrl(launchId);
     const { inTab } = options;
     const tabId =

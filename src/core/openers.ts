@@ -12,6 +12,7 @@ import { createUserSession, type WhmService } from '../cpanel/whmSession';
 import type { AccountRepository, AccountSummary } from './accounts';
 import type { CpanelSessions } from './cpanelSessions';
 import type { Directory } from './directory';
+import type { LaunchAbout } from './launchAbout';
 import type { Launcher } from './launcher';
 import { cpanelLocale } from './locale';
 import type { HostAccess } from './ports';
@@ -40,6 +41,8 @@ export interface WebmailRequest {
   email?: string;
   /** The mailbox password, for accounts that ask for it; used once and never stored. */
   password?: string;
+  /** Sign in in this tab (a launch page's Try again) instead of a new one. */
+  inTab?: number;
 }
 
 export interface ComposeRequest {
@@ -73,6 +76,8 @@ export interface SessionRequest {
   /** The cPanel user or email address to sign in as; the WHM user itself for `whostmgrd`. */
   user?: string;
   app?: string;
+  /** Sign in in this tab (a launch page's Try again) instead of a new one. */
+  inTab?: number;
 }
 
 /** Every way of opening a signed-in tab: an account's Webmail, a mailbox, an address, a WHM service. */
@@ -80,7 +85,7 @@ export class Openers {
   constructor(private readonly deps: OpenersDeps) {}
 
   openWebmail(request: WebmailRequest): Promise<{ tabId: number }> {
-    return this.signIn(request, { gotoUri: this.webmailHome(request.accountId) });
+    return this.signIn(request, { gotoUri: this.webmailHome(request.accountId), inTab: request.inTab });
   }
 
   /** Roundcube's inbox for accounts whose Webmail opens there ("Open Webmail at"), else cPanel's home. */
@@ -126,12 +131,25 @@ export class Openers {
     { gotoUri: landingPath, inTab }: Landing,
   ): Promise<{ tabId: number }> {
     const address = email === undefined ? undefined : parseAddress(email);
-    const [account, gotoUri] = await Promise.all([this.usableAccount(accountId), landingPath]);
+    const [account, gotoUri] = await Promise.all([this.deps.accounts.get(accountId), landingPath]);
     if (account.kind === 'whm') {
       if (!address) throw new LauncherError('bad_input', msg('error_whm_needs_mailbox'));
       const user = `${address.login}@${address.domain}`;
       return this.openSession({ accountId, service: 'webmaild', user }, { gotoUri, inTab });
     }
+    return naming(
+      account,
+      this.signInToCpanel(account, { accountId, password }, address, { gotoUri, inTab }),
+    );
+  }
+
+  private async signInToCpanel(
+    account: AccountSummary,
+    { accountId, password }: WebmailRequest,
+    address: ReturnType<typeof parseAddress> | undefined,
+    { gotoUri, inTab }: { gotoUri: string | undefined; inTab: number | undefined },
+  ): Promise<{ tabId: number }> {
+    await this.checkHostAccess(account);
     if (address && account.askPassword && !password) {
       throw new LauncherError(
         'bad_input',
@@ -142,6 +160,15 @@ export class Openers {
     const options = { ...this.deps.transport, locale: this.localeFor(account) };
     const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}\n${gotoUri ?? ''}`;
     const withPassword = address !== undefined && account.askPassword === true && password !== undefined;
+    const email = address ? `${address.login}@${address.domain}` : undefined;
+    const about: LaunchAbout = {
+      label: account.label,
+      host: account.host,
+      service: 'webmaild',
+      user: email ?? account.username,
+      // A typed password is never kept, so that sign-in cannot be run again from the launch page.
+      ...(withPassword ? {} : { retry: { type: 'webmail.open' as const, accountId, email } }),
+    };
     const opened = await this.deps.launcher.launch(
       key,
       async () => {
@@ -151,7 +178,7 @@ export class Openers {
           : await createWebmailSessionForMailUser(credentials, address, options);
         return landAt(login, gotoUri);
       },
-      { openAfterLogin: withPassword, inTab },
+      { openAfterLogin: withPassword, about, inTab },
     );
     if (address) await this.deps.recents.touch({ accountId, email: `${address.login}@${address.domain}` });
     return opened;
@@ -175,14 +202,22 @@ export class Openers {
     return this.openWebmail({ accountId: found.account.id, email: found.email });
   }
 
-  async openSession(
-    { accountId, service, user, app }: SessionRequest,
-    landing: Landing = {},
-  ): Promise<{ tabId: number }> {
+  async openSession(request: SessionRequest, landing: Landing = {}): Promise<{ tabId: number }> {
+    const { accountId, service } = request;
     // A WHM account's mailbox opens where its Webmail is set to open, unless the caller chose a page.
     const landingPath =
       service === 'webmaild' && landing.gotoUri === undefined ? this.webmailHome(accountId) : landing.gotoUri;
-    const [account, gotoUri] = await Promise.all([this.usableAccount(accountId), landingPath]);
+    const [account, gotoUri] = await Promise.all([this.deps.accounts.get(accountId), landingPath]);
+    return naming(account, this.openWhmSession(account, request, gotoUri, landing.inTab ?? request.inTab));
+  }
+
+  private async openWhmSession(
+    account: AccountSummary,
+    { accountId, service, user, app }: SessionRequest,
+    gotoUri: string | undefined,
+    inTab: number | undefined,
+  ): Promise<{ tabId: number }> {
+    await this.checkHostAccess(account);
     if (account.kind !== 'whm') {
       throw new LauncherError('bad_input', msg('error_needs_whm'));
     }
@@ -196,7 +231,14 @@ export class Openers {
       created = await createUserSession(credentials, params, this.deps.transport);
       return landAt(created, gotoUri);
     };
-    const opened = await this.deps.launcher.launch(key, login, { inTab: landing.inTab });
+    const about: LaunchAbout = {
+      label: account.label,
+      host: account.host,
+      service,
+      user: target,
+      retry: { type: 'session.open', accountId, service, user, app },
+    };
+    const opened = await this.deps.launcher.launch(key, login, { about, inTab });
     // A repeat answered with the tab already open created nothing new to note.
     if (service === 'cpaneld' && created) {
       await this.deps.cpanelSessions?.remember(opened.tabId, accountId, target, created);
@@ -205,15 +247,25 @@ export class Openers {
     return opened;
   }
 
-  private async usableAccount(accountId: string): Promise<AccountSummary> {
-    const account = await this.deps.accounts.get(accountId);
+  private async checkHostAccess(account: AccountSummary): Promise<void> {
     if (!(await this.deps.hostAccess.has(account.host))) {
       throw new LauncherError('permission_denied', msg('error_no_host_access', account.host));
     }
-    return account;
   }
 
   private localeFor(account: AccountSummary): string | undefined {
     return cpanelLocale(this.deps.language?.(), account.locale);
+  }
+}
+
+/** Failures of a sign-in name its account, so a notification can say which one failed. */
+async function naming<T>(account: AccountSummary, run: Promise<T>): Promise<T> {
+  try {
+    return await run;
+  } catch (error) {
+    if (error instanceof LauncherError && !error.account) {
+      error.account = { label: account.label, host: account.host };
+    }
+    throw error;
   }
 }

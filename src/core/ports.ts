@@ -11,7 +11,10 @@ export interface KeyValueStore {
 export interface TabOpener {
   /** Opens an extension page in a new active tab and resolves to the tab's id. */
   open(url: string): Promise<number>;
-  /** Loads an extension page in an existing tab (the compose page signing in where it is). */
+  /**
+   * Loads an extension page in an existing tab (the compose page signing in where it is, a launch page
+   * trying again in place), and gives that tab's id back.
+   */
   navigate?(tabId: number, url: string): Promise<number>;
   /** Brings the tab to the front if it is still open, and says whether it was. */
   reveal(tabId: number): Promise<boolean>;

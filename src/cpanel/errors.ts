@@ -43,6 +43,8 @@ export class LauncherError extends Error {
   /** Absent for a text shown as is. */
   readonly key?: MessageKey;
   readonly args: readonly string[] = [];
+  /** The account whose sign-in failed, where one was chosen: notifications name it. */
+  account?: { label: string; host: string };
   constructor(
     readonly code: ErrorCode,
     message: Message | string,

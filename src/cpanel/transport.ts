@@ -1,6 +1,7 @@
 import { authorizationHeader, type Credentials } from './credentials';
 import { LauncherError, msg } from './errors';
 import { isValidHost } from './host';
+import { rejectHtmlAnswer } from './htmlAnswer';
 import { networkFailure } from './networkFailure';
 
 export interface TransportOptions {
@@ -149,11 +150,11 @@ async function readJson(response: Response, limit: number): Promise<unknown> {
   if (response.status === 401 || response.status === 403) {
     throw new LauncherError('auth_failed', msg('error_token_rejected', response.status));
   }
+  const body = await readCapped(response, limit);
+  rejectHtmlAnswer(body, response.status);
   if (!response.ok) {
-    void response.body?.cancel().catch(() => undefined);
     throw new LauncherError('api_error', msg('error_http_status', response.status));
   }
-  const body = await readCapped(response, limit);
   try {
     return JSON.parse(body);
   } catch {

@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type { AccountSummary } from '../core/accounts';
 import type { CpanelSessionSummary } from '../core/cpanelSessions';
+import type { LaunchAbout } from '../core/launchAbout';
 import type { MailboxRef } from '../core/recents';
 import type { Settings } from '../core/settings';
 import type { ImportResult } from '../core/transfer';
@@ -50,6 +51,8 @@ export interface Replies {
   'cpanelSessions.list': { sessions: CpanelSessionSummary[] };
   'cpanelSession.tempUser': { user: string };
   'launch.claim': { login: LoginRequest };
+  'launch.about': { about: LaunchAbout };
+  'launch.retry': { tabId: number };
 }
 
 export interface ErrorReply {

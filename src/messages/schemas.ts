@@ -94,6 +94,19 @@ export const requestSchemas = {
   'mailbox.pin': v.object({ accountId: id, email, pinned: v.boolean() }),
   /** Sent by the launch page only: its login request, handed over once. */
   'launch.claim': v.object({ launchId: id }),
+  'launch.about': v.object({ launchId: id }),
+  'launch.retry': v.object({
+    target: v.variant('type', [
+      v.object({ type: v.literal('webmail.open'), accountId: id, email: v.optional(email) }),
+      v.object({
+        type: v.literal('session.open'),
+        accountId: id,
+        service: v.picklist(['cpaneld', 'whostmgrd', 'webmaild']),
+        user: v.optional(v.pipe(v.string(), v.maxLength(320))),
+        app: v.optional(v.pipe(v.string(), v.maxLength(64))),
+      }),
+    ]),
+  }),
   /** The cPanel sessions the extension opened and whose tabs are still open. */
   'cpanelSessions.list': nothing,
   /** Session::create_temp_user inside the cPanel session of that tab. */

@@ -25,10 +25,29 @@ export const ERROR_ADVICE: Record<ErrorCode, Advice> = {
   wrong_passphrase: { advice: 'advice_wrong_passphrase' },
 };
 
-/** The advice for one error: its code's, except a certificate that was trusted before (never accept it). */
+/**
+ * Advice for one message of a code that has several causes: cPanel's own HTML pages (cpanel/htmlAnswer.ts),
+ * and a certificate that was trusted before (never offer to accept it).
+ */
+export const ADVICE_BY_MESSAGE: Partial<Record<MessageKey, Advice>> = {
+  error_html_license: { advice: 'advice_html_license' },
+  error_html_cphulk: { advice: 'advice_html_cphulk' },
+  error_html_login: { advice: 'advice_html_login', action: 'options' },
+  error_html_proxy: { advice: 'advice_html_proxy' },
+  error_security_tls_was_trusted: { advice: 'advice_security_tls_was_trusted' },
+};
+
+/** What to do about this error: its message's own advice where it has one, else its code's. */
 export function adviceFor(error: unknown): Advice {
-  if (error instanceof LauncherError && error.key === 'error_security_tls_was_trusted') {
-    return { advice: 'advice_security_tls_was_trusted' };
-  }
-  return ERROR_ADVICE[error instanceof LauncherError ? error.code : 'invalid_response'];
+  if (!(error instanceof LauncherError) && !isCoded(error)) return ERROR_ADVICE.invalid_response;
+  return (error.key && ADVICE_BY_MESSAGE[error.key]) || ERROR_ADVICE[error.code];
+}
+
+function isCoded(error: unknown): error is { code: ErrorCode; key?: MessageKey | undefined } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    (error as { code: string }).code in ERROR_ADVICE
+  );
 }

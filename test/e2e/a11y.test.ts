@@ -88,6 +88,30 @@ describe('with accounts', () => {
     await Promise.all([popup.close(), options.close(), launch.close()]);
   });
 
+  it.each(THEMES)('axe finds no violation on the launch page, signing in and failed (%s)', async (theme) => {
+    const popup = await openIn(theme, 'src/popup/index.html');
+    const open = popup.locator('[data-testid="account"] [data-testid="open-webmail"]').first();
+    await open.waitFor();
+    const launch = async () => {
+      const [tab] = await Promise.all([browser.context.waitForEvent('page'), open.click()]);
+      await tab.emulateMedia({ colorScheme: theme });
+      return tab;
+    };
+    // Signing in: the server does not answer (until the client gives up), the page says whom it asks.
+    emulator.faults.set({ fault: 'hang', match: { path: '/execute/Session/' }, times: 1 });
+    const waiting = await launch();
+    await expect.poll(() => waiting.getByTestId('launch-status').textContent()).toMatch(/^Asking /);
+    expect(await violations(waiting)).toEqual([]);
+    // Failed: the failure view with its actions, the fix focused.
+    emulator.faults.set({ fault: 'http401', match: { path: '/execute/Session/' } });
+    const failed = await launch();
+    await expect.poll(() => failed.getByTestId('error-code').textContent()).toBe('auth_failed');
+    expect(await failed.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('fix');
+    expect(await violations(failed)).toEqual([]);
+    emulator.faults.clear();
+    await Promise.all([popup.close(), waiting.close(), failed.close()]);
+  });
+
   it('follows the colour scheme', async () => {
     const background = async (theme: (typeof THEMES)[number]) => {
       const page = await openIn(theme, 'src/popup/index.html');
@@ -96,6 +120,14 @@ describe('with accounts', () => {
       return color;
     };
     expect(await background('light')).not.toBe(await background('dark'));
+    const launchBackground = async (theme: (typeof THEMES)[number]) => {
+      const page = await openIn(theme, 'src/launch/index.html#no-such-launch');
+      await page.getByTestId('error-code').waitFor();
+      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await page.close();
+      return color;
+    };
+    expect(await launchBackground('light')).not.toBe(await launchBackground('dark'));
   });
 
   it.each([360, 800])('the popup fits %i px without scrolling sideways', async (width) => {

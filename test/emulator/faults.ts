@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { generate } from 'selfsigned';
 import type { EmulatorContext } from './context';
+import { cloudflarePage, cphulkPage, otherPage } from './errorPages';
 import { send, sendHtml, sendJson, sendText } from './http';
 import { HTTP_TEXT, UAPI_TEXT } from './messages';
 import { licenseErrorPage, loginPage } from './pages';
@@ -51,6 +52,14 @@ export const FAULT_KINDS = [
    * it stops when the client hangs up. A guess at a failure mode, not a cPanel behaviour.
    */
   'hugeBody',
+  /** 200 text/html: cPanel's licence error page (expired or invalid licence). */
+  'html-license',
+  /** 200 text/html: cPHulk's brute-force lockout of the client's IP (a guess at the status). */
+  'html-cphulk',
+  /** 521 text/html: a Cloudflare error page from a CDN in front of the server. */
+  'html-cloudflare',
+  /** 200 text/html: some other web page (a web server's default page). */
+  'html-other',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -166,6 +175,7 @@ export async function applyFault(
       sendHtml(res, 200, loginPage(service));
       return true;
     case 'licenseError':
+    case 'html-license':
       sendHtml(res, 200, licenseErrorPage());
       return true;
     case 'status0':
@@ -206,6 +216,15 @@ export async function applyFault(
       return false;
     case 'hugeBody':
       streamHugeBody(res);
+      return true;
+    case 'html-cphulk':
+      sendHtml(res, 200, cphulkPage());
+      return true;
+    case 'html-cloudflare':
+      sendHtml(res, 521, cloudflarePage(req.headers.host?.split(':')[0] ?? 'server'));
+      return true;
+    case 'html-other':
+      sendHtml(res, 200, otherPage());
       return true;
   }
 }

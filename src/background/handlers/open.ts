@@ -1,3 +1,4 @@
+import type browser from 'webextension-polyfill';
 import { LauncherError, msg } from '../../cpanel/errors';
 import type { HandlerTable } from '../messages';
 import type { Services } from './services';
@@ -9,12 +10,21 @@ type OpenTypes =
   | 'session.open'
   | 'recents.get'
   | 'mailbox.pin'
-  | 'launch.claim';
+  | 'launch.claim'
+  | 'launch.about'
+  | 'launch.retry';
 
 const blank = (text: string | undefined) => text?.trim() || undefined;
 
 export function openHandlers(services: Services): Pick<HandlerTable, OpenTypes> {
   const { launcher, openers, recents } = services;
+  /** Only the launch page may ask about a sign-in or run it again; returns its tab. */
+  const fromLaunchPage = (sender: browser.Runtime.MessageSender): number => {
+    if (sender.url?.split('#')[0] !== services.launchPagePath || sender.tab?.id === undefined) {
+      throw new LauncherError('bad_input', msg('error_launch_claim'));
+    }
+    return sender.tab.id;
+  };
   return {
     async 'webmail.open'({ accountId, email, password }) {
       return openers.openWebmail({ accountId, email: blank(email), password: password || undefined });
@@ -44,6 +54,18 @@ export function openHandlers(services: Services): Pick<HandlerTable, OpenTypes> 
         throw new LauncherError('bad_input', msg('error_launch_claim'));
       }
       return { login: await launcher.claim(launchId) };
+    },
+    async 'launch.about'({ launchId }, sender) {
+      fromLaunchPage(sender);
+      return { about: launcher.about(launchId) };
+    },
+    async 'launch.retry'({ target }, sender) {
+      const inTab = fromLaunchPage(sender);
+      if (target.type === 'webmail.open') {
+        return openers.openWebmail({ accountId: target.accountId, email: blank(target.email), inTab });
+      }
+      const { accountId, service, user, app } = target;
+      return openers.openSession({ accountId, service, user: blank(user), app: blank(app), inTab });
     },
   };
 }
