@@ -52,6 +52,7 @@ export const requestSchemas = {
   'settings.set': v.object({
     settings: v.object({
       autoLockMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60))),
+      prepareSignIn: v.optional(v.boolean()),
     }),
   }),
   'mailboxes.list': v.object({
@@ -63,6 +64,7 @@ export const requestSchemas = {
     email: v.optional(email),
     password: v.optional(v.pipe(v.string(), v.maxLength(1024))),
   }),
+  'webmail.prepare': v.object({ accountId: id, email: v.optional(email) }),
   'webmail.openForAddress': v.object({ email }),
   'session.open': v.object({
     accountId: id,

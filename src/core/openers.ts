@@ -14,6 +14,7 @@ import type { Directory } from './directory';
 import type { Launcher } from './launcher';
 import { cpanelLocale } from './locale';
 import type { HostAccess } from './ports';
+import type { PreparedSessions } from './prepared';
 import type { Recents } from './recents';
 
 export interface OpenersDeps {
@@ -27,6 +28,8 @@ export interface OpenersDeps {
   transport?: TransportOptions;
   /** The browser's UI language, e.g. `pt-BR`. */
   language?: () => string | undefined;
+  /** Sessions made ahead of a click (`webmail.prepare`); an open takes the one for its target. */
+  prepared?: PreparedSessions;
 }
 
 export interface WebmailRequest {
@@ -63,19 +66,64 @@ export class Openers {
     }
     const credentials = await this.deps.accounts.credentials(accountId);
     const options = { ...this.deps.transport, locale: this.localeFor(account) };
-    const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}`;
+    const key = webmailKey(accountId, address);
     const withPassword = address !== undefined && account.askPassword === true && password !== undefined;
     const opened = await this.deps.launcher.launch(
       key,
       () => {
-        if (!address) return createWebmailSessionForSelf(credentials, options);
         if (withPassword) return createWebmailSessionWithPassword(credentials, address, password, options);
-        return createWebmailSessionForMailUser(credentials, address, options);
+        const create = () =>
+          address
+            ? createWebmailSessionForMailUser(credentials, address, options)
+            : createWebmailSessionForSelf(credentials, options);
+        return this.preparedOr(key, create);
       },
       { openAfterLogin: withPassword },
     );
     if (address) await this.deps.recents.touch({ accountId, email: `${address.login}@${address.domain}` });
     return opened;
+  }
+
+  /**
+   * Makes the session `openWebmail` would make for this target now, to be used by the next open of it.
+   * Nothing for accounts that ask for the mailbox password: that session needs the password first.
+   */
+  async prepareWebmail({ accountId, email }: Omit<WebmailRequest, 'password'>): Promise<void> {
+    const { prepared } = this.deps;
+    if (!prepared) return;
+    const address = email === undefined ? undefined : parseAddress(email);
+    const account = await this.usableAccount(accountId);
+    if (account.kind === 'whm') {
+      if (!address) return;
+      return this.prepareSession({
+        accountId,
+        service: 'webmaild',
+        user: `${address.login}@${address.domain}`,
+      });
+    }
+    if (account.askPassword) return;
+    const options = { ...this.deps.transport, locale: this.localeFor(account) };
+    // The token is read inside: a second prepare of the same target costs nothing, not even its decryption.
+    await prepared.prepare(webmailKey(accountId, address), accountId, async () => {
+      const credentials = await this.deps.accounts.credentials(accountId);
+      return address
+        ? createWebmailSessionForMailUser(credentials, address, options)
+        : createWebmailSessionForSelf(credentials, options);
+    });
+  }
+
+  /** The same for a WHM session (`create_user_session`): one per service, user and app. */
+  async prepareSession({ accountId, service, user, app }: SessionRequest): Promise<void> {
+    const { prepared } = this.deps;
+    if (!prepared) return;
+    const account = await this.usableAccount(accountId);
+    if (account.kind !== 'whm') return;
+    const target = service === 'whostmgrd' ? account.username : user?.trim().toLowerCase();
+    if (!target) return;
+    const params = { user: target, service, app, locale: this.localeFor(account) };
+    await prepared.prepare(sessionKey(service, accountId, target, app), accountId, async () =>
+      createUserSession(await this.deps.accounts.credentials(accountId), params, this.deps.transport),
+    );
   }
 
   /** The context-menu, shortcut and omnibox path: find the owning account, then open the mailbox. */
@@ -99,10 +147,10 @@ export class Openers {
     if (!target) throw new LauncherError('bad_input', msg('error_whm_target_missing'));
     const credentials = await this.deps.accounts.credentials(accountId);
     const params = { user: target, service, app, locale: this.localeFor(account) };
-    const key = `${service}\n${accountId}\n${target}\n${app ?? ''}`;
+    const key = sessionKey(service, accountId, target, app);
     let created: LoginRequest | undefined;
     const login = async (): Promise<LoginRequest> => {
-      created = await createUserSession(credentials, params, this.deps.transport);
+      created = await this.preparedOr(key, () => createUserSession(credentials, params, this.deps.transport));
       return created;
     };
     const opened = await this.deps.launcher.launch(key, login);
@@ -112,6 +160,13 @@ export class Openers {
     }
     if (service === 'webmaild') await this.deps.recents.touch({ accountId, email: target });
     return opened;
+  }
+
+  /** The prepared session for `key` if there is one (used up by this), else a new one from `create`. */
+  private preparedOr(key: string, create: () => Promise<LoginRequest>): Promise<LoginRequest> {
+    const ready = this.deps.prepared?.take(key);
+    // A prepare that failed is no answer for the click: it asks the server itself.
+    return ready ? ready.catch(create) : create();
   }
 
   private async usableAccount(accountId: string): Promise<AccountSummary> {
@@ -126,3 +181,9 @@ export class Openers {
     return account.locale ?? cpanelLocale(this.deps.language?.());
   }
 }
+
+const webmailKey = (accountId: string, address: { login: string; domain: string } | undefined) =>
+  `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}`;
+
+const sessionKey = (service: WhmService, accountId: string, target: string, app: string | undefined) =>
+  `${service}\n${accountId}\n${target}\n${app ?? ''}`;

@@ -3,9 +3,11 @@ import type { KeyValueStore } from './ports';
 export interface Settings {
   /** Minutes of inactivity after which an unlocked vault locks again. */
   autoLockMinutes: number;
+  /** Make the session while the user points at a mailbox in the popup (`webmail.prepare`). */
+  prepareSignIn: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15 };
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 15, prepareSignIn: true };
 const KEY = 'settings';
 
 /** User settings, with an administrator's policy value taking precedence where one is set. */

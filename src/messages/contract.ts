@@ -43,6 +43,8 @@ export type Request =
   | { type: 'settings.set'; settings: Partial<Settings> }
   | { type: 'mailboxes.list'; accountId: string; refresh?: boolean }
   | { type: 'webmail.open'; accountId: string; email?: string; password?: string }
+  /** Makes the session for that target now; the next `webmail.open` of it uses it (once, within 4 minutes). */
+  | { type: 'webmail.prepare'; accountId: string; email?: string }
   | { type: 'webmail.openForAddress'; email: string }
   | { type: 'session.open'; accountId: string; service: WhmService; user?: string; app?: string }
   | { type: 'recents.get' }
@@ -76,6 +78,7 @@ export interface Replies {
   'settings.set': Record<string, never>;
   'mailboxes.list': { mailboxes: Mailbox[] };
   'webmail.open': { tabId: number };
+  'webmail.prepare': Record<string, never>;
   'webmail.openForAddress': { tabId: number };
   'session.open': { tabId: number };
   'recents.get': { recent: MailboxRef[]; pinned: MailboxRef[] };

@@ -6,6 +6,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
+import { PrepareSetting } from './PrepareSetting';
 import { TokenHelp } from './TokenHelp';
 import { Transfer } from './Transfer';
 import { VaultSettings } from './VaultSettings';
@@ -38,6 +39,10 @@ export function Options() {
       <section aria-labelledby="vault-title">
         <h2 id="vault-title">{t('options_vault_heading')}</h2>
         <VaultSettings onChanged={refresh} />
+      </section>
+      <section aria-labelledby="prepare-title">
+        <h2 id="prepare-title">{t('options_prepare_heading')}</h2>
+        <PrepareSetting />
       </section>
       <section aria-labelledby="transfer-title">
         <h2 id="transfer-title">{t('options_transfer_heading')}</h2>

@@ -9,10 +9,21 @@ interface Props {
   onOpen: (entry: MailboxEntry) => void;
   onPin: (entry: MailboxEntry) => void;
   onHover: (index: number) => void;
+  /** The pointer left a row: what it rested on too briefly is not prepared. */
+  onLeave: () => void;
 }
 
 /** The searchable mailbox list: a listbox the search field drives with the arrow keys. */
-export function MailboxList({ entries, total, highlighted, showAccount, onOpen, onPin, onHover }: Props) {
+export function MailboxList({
+  entries,
+  total,
+  highlighted,
+  showAccount,
+  onOpen,
+  onPin,
+  onHover,
+  onLeave,
+}: Props) {
   // Looked up once per render, not once per row.
   const label = {
     suspended: t('popup_suspended'),
@@ -45,6 +56,7 @@ export function MailboxList({ entries, total, highlighted, showAccount, onOpen, 
             data-email={entry.email}
             tabIndex={-1}
             onMouseEnter={() => onHover(index)}
+            onMouseLeave={onLeave}
             onClick={() => onOpen(entry)}
           >
             <span class="mailbox-email">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AccountSummary } from '../core/accounts';
 import type { MailboxRef } from '../core/recents';
@@ -16,6 +16,16 @@ import { UnlockForm } from './UnlockForm';
 
 /** Rows rendered at once (more than the list shows without scrolling); the search narrows to these. */
 const VISIBLE_ROWS = 30;
+/**
+ * How long the pointer (or the arrow keys) must rest on a row before its session is prepared: a person aims
+ * at a row for 100–300 ms before clicking, while a sweep across rows stays under this on each.
+ */
+const AIM_MS = 80;
+
+/** Asks the worker to make this target's session now (`webmail.prepare`); a failure only means no head start. */
+function prepare(accountId: string, email?: string): void {
+  send({ type: 'webmail.prepare', accountId, email }).catch(() => undefined);
+}
 
 /** One mailbox request per cPanel account (a WHM token has no mailboxes of its own). */
 function requestMailboxes(list: AccountSummary[], refresh: boolean) {
@@ -63,6 +73,18 @@ export function Popup() {
     locked: false,
   });
 
+  const aimTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The row the user points at (or moved to with the keys): prepared once it stays aimed at for AIM_MS. */
+  function aim(entry: MailboxEntry | undefined) {
+    clearTimeout(aimTimer.current);
+    if (!entry || (!entry.main && accountById.get(entry.accountId)?.askPassword)) return;
+    aimTimer.current = setTimeout(
+      () => prepare(entry.accountId, entry.main ? undefined : entry.email),
+      AIM_MS,
+    );
+  }
+  const unaim = () => clearTimeout(aimTimer.current);
+
   async function loadMailboxes(requests: ReturnType<typeof requestMailboxes>) {
     const results = await Promise.allSettled(
       requests.map(async ({ accountId, reply }) => {
@@ -83,6 +105,10 @@ export function Popup() {
       setAccounts(list);
       setRecents(stored);
       setVault(status);
+      // With a single account, its own Webmail is the likely click: have its session ready.
+      const [only] = list;
+      if (list.length === 1 && only?.kind === 'cpanel' && !only.askPassword && !status.locked)
+        prepare(only.id);
       // Mailbox lists are cached in plain storage, so a locked vault still shows them.
       await loadMailboxes(await requests);
     } catch (failure) {
@@ -157,7 +183,9 @@ export function Popup() {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setHighlighted((index) => Math.min(Math.max(index + step, 0), Math.max(shown.length - 1, 0)));
+      const next = Math.min(Math.max(highlighted + step, 0), Math.max(shown.length - 1, 0));
+      setHighlighted(next);
+      aim(shown[next]);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       open(shown[highlighted]);
@@ -265,7 +293,11 @@ export function Popup() {
             showAccount={accounts.length > 1}
             onOpen={open}
             onPin={(entry) => void togglePin(entry)}
-            onHover={setHighlighted}
+            onHover={(index) => {
+              setHighlighted(index);
+              aim(shown[index]);
+            }}
+            onLeave={unaim}
           />
           <div class="accounts">
             {accounts.map((account) => (

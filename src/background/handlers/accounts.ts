@@ -47,11 +47,13 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
       return { accounts: await accounts.list() };
     },
     async 'account.remove'({ id }) {
+      services.prepared?.forgetAccount(id);
       await accounts.remove(id);
       await Promise.all([directory.forget(id), recents.forgetAccount(id)]);
       return {};
     },
     async 'account.update'({ id, changes }) {
+      services.prepared?.forgetAccount(id);
       const current = await accounts.get(id);
       const token = changes.token?.trim() || undefined;
       if (current.managed) {

@@ -4,6 +4,7 @@ import type { Services } from './index';
 
 type OpenTypes =
   | 'webmail.open'
+  | 'webmail.prepare'
   | 'webmail.openForAddress'
   | 'session.open'
   | 'recents.get'
@@ -17,6 +18,12 @@ export function openHandlers(services: Services): Pick<HandlerTable, OpenTypes> 
   return {
     async 'webmail.open'({ accountId, email, password }) {
       return openers.openWebmail({ accountId, email: blank(email), password: password || undefined });
+    },
+    async 'webmail.prepare'({ accountId, email }) {
+      if ((await services.settings.get()).prepareSignIn) {
+        await openers.prepareWebmail({ accountId, email: blank(email) });
+      }
+      return {};
     },
     async 'webmail.openForAddress'({ email }) {
       return openers.openForAddress(email);
