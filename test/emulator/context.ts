@@ -10,4 +10,6 @@ export interface EmulatorContext {
   /** Host of WHM `url` returns when no preferred_domain is given. */
   publicHost: string;
   now: () => number;
+  /** Server think time added to every session-creating call (see EmulatorOptions.sessionThinkMs). */
+  sessionThinkMs: number;
 }

@@ -74,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     hostname: options.hostname ?? null,
     publicHost: options.publicHost ?? address,
     now,
+    sessionThinkMs: options.sessionThinkMs ?? 0,
   };
   const tls = await createTlsMaterial(address, fixture);
   const requests: RequestRecord[] = [];
@@ -104,6 +105,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     cookieSessions: sessions.cookies,
     faults,
     expireAllSessions: () => sessions.expireAll(),
+    setSessionThinkMs: (ms) => {
+      ctx.sessionThinkMs = ms;
+    },
     addListener,
     close: () => {
       closing ??= Promise.all([main.close(), ...extras.map((extra) => extra.close())]).then(() => undefined);
