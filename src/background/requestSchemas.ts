@@ -59,6 +59,10 @@ export const requestSchemas = {
     accountId: id,
     refresh: v.optional(v.boolean()),
   }),
+  'mailboxes.compact': v.object({
+    accountId: id,
+    refresh: v.optional(v.boolean()),
+  }),
   'webmail.open': v.object({
     accountId: id,
     email: v.optional(email),

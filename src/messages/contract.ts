@@ -1,5 +1,6 @@
 import type { AccountInput } from '../core/accountInput';
 import type { AccountSummary } from '../core/accounts';
+import type { CompactMailboxes } from '../core/compactMailboxes';
 import type { CpanelSessionSummary } from '../core/cpanelSessions';
 import type { MailboxRef } from '../core/recents';
 import type { Settings } from '../core/settings';
@@ -42,6 +43,8 @@ export type Request =
   | { type: 'settings.get' }
   | { type: 'settings.set'; settings: Partial<Settings> }
   | { type: 'mailboxes.list'; accountId: string; refresh?: boolean }
+  /** The popup's form of `mailboxes.list`: one string of addresses (see core/compactMailboxes.ts). */
+  | { type: 'mailboxes.compact'; accountId: string; refresh?: boolean }
   | { type: 'webmail.open'; accountId: string; email?: string; password?: string }
   /** Makes the session for that target now; the next `webmail.open` of it uses it (once, within 4 minutes). */
   | { type: 'webmail.prepare'; accountId: string; email?: string }
@@ -77,6 +80,7 @@ export interface Replies {
   'settings.get': { settings: Settings & { managed: (keyof Settings)[] } };
   'settings.set': Record<string, never>;
   'mailboxes.list': { mailboxes: Mailbox[] };
+  'mailboxes.compact': { list: CompactMailboxes };
   'webmail.open': { tabId: number };
   'webmail.prepare': Record<string, never>;
   'webmail.openForAddress': { tabId: number };

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AccountSummary } from '../core/accounts';
+import type { CompactMailboxes } from '../core/compactMailboxes';
 import type { MailboxRef } from '../core/recents';
-import type { Mailbox } from '../cpanel/email';
 import type { WhmService } from '../cpanel/whmSession';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountActions } from './AccountActions';
-import { buildEntries, filterEntries, type MailboxEntry } from './entries';
+import { buildView, indexMailboxes, type MailboxEntry, type MailboxIndex, search } from './entries';
 import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
 import { UnlockForm } from './UnlockForm';
@@ -27,16 +27,17 @@ function prepare(accountId: string, email?: string): void {
   send({ type: 'webmail.prepare', accountId, email }).catch(() => undefined);
 }
 
-/** One mailbox request per cPanel account (a WHM token has no mailboxes of its own). */
+/**
+ * One mailbox request per account, in the compact form (a string of addresses, not 10,000 objects); a WHM
+ * account answers with its directory's mailboxes.
+ */
 function requestMailboxes(list: AccountSummary[], refresh: boolean) {
-  return list
-    .filter((account) => account.kind === 'cpanel')
-    .map((account) => {
-      const reply = send<'mailboxes.list'>({ type: 'mailboxes.list', accountId: account.id, refresh });
-      // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
-      reply.catch(() => undefined);
-      return { accountId: account.id, reply };
-    });
+  return list.map((account) => {
+    const reply = send<'mailboxes.compact'>({ type: 'mailboxes.compact', accountId: account.id, refresh });
+    // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
+    reply.catch(() => undefined);
+    return { accountId: account.id, reply };
+  });
 }
 
 function requestState() {
@@ -53,12 +54,23 @@ function requestState() {
   return { state, mailboxes };
 }
 
+const indexes = new WeakMap<CompactMailboxes, MailboxIndex>();
+/** An account's search index, made once per list it received (a list arriving does not redo the others). */
+function indexOf(account: AccountSummary, list: CompactMailboxes): MailboxIndex {
+  let index = indexes.get(list);
+  if (index?.account !== account) {
+    index = index ? { ...index, account, label: account.label.toLowerCase() } : indexMailboxes(account, list);
+    indexes.set(list, index);
+  }
+  return index;
+}
+
 /** The first load starts when the module runs: the worker answers while Preact sets the page up. */
 let early: ReturnType<typeof requestState> | undefined = requestState();
 
 export function Popup() {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
-  const [mailboxes, setMailboxes] = useState<Record<string, Mailbox[]>>({});
+  const [mailboxes, setMailboxes] = useState<Record<string, CompactMailboxes>>({});
   const [recents, setRecents] = useState<{ recent: MailboxRef[]; pinned: MailboxRef[] }>({
     recent: [],
     pinned: [],
@@ -88,7 +100,7 @@ export function Popup() {
   async function loadMailboxes(requests: ReturnType<typeof requestMailboxes>) {
     const results = await Promise.allSettled(
       requests.map(async ({ accountId, reply }) => {
-        const { mailboxes: list } = await reply;
+        const { list } = await reply;
         setMailboxes((current) => ({ ...current, [accountId]: list }));
       }),
     );
@@ -105,12 +117,13 @@ export function Popup() {
       setAccounts(list);
       setRecents(stored);
       setVault(status);
-      // With a single account, its own Webmail is the likely click: have its session ready.
+      // Mailbox lists are cached in plain storage, so a locked vault still shows them.
+      await loadMailboxes(await requests);
+      // With a single account, its own Webmail is the likely click: have its session ready (after the
+      // list, which the worker then answers first).
       const [only] = list;
       if (list.length === 1 && only?.kind === 'cpanel' && !only.askPassword && !status.locked)
         prepare(only.id);
-      // Mailbox lists are cached in plain storage, so a locked vault still shows them.
-      await loadMailboxes(await requests);
     } catch (failure) {
       setError(failure);
     }
@@ -124,11 +137,15 @@ export function Popup() {
     setVault({ enabled: true, locked: true });
   }
 
-  const entries = useMemo(
-    () => buildEntries(accounts ?? [], mailboxes, recents),
-    [accounts, mailboxes, recents],
-  );
-  const { shown, total } = useMemo(() => filterEntries(entries, query, VISIBLE_ROWS), [entries, query]);
+  const view = useMemo(() => {
+    const indexes: MailboxIndex[] = [];
+    for (const account of accounts ?? []) {
+      const list = mailboxes[account.id];
+      if (list) indexes.push(indexOf(account, list));
+    }
+    return buildView(indexes, recents);
+  }, [accounts, mailboxes, recents]);
+  const { shown, total } = useMemo(() => search(view, query, VISIBLE_ROWS), [view, query]);
   const accountById = useMemo(
     () => new Map((accounts ?? []).map((account) => [account.id, account])),
     [accounts],

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { accountInputSchema } from '../../core/accountInput';
+import { compactMailboxes } from '../../core/compactMailboxes';
 import { exportAccounts, importAccounts } from '../../core/transfer';
 import type { Credentials } from '../../cpanel/credentials';
 import { LauncherError, msg } from '../../cpanel/errors';
@@ -17,7 +18,8 @@ type AccountTypes =
   | 'account.setDefault'
   | 'accounts.export'
   | 'accounts.import'
-  | 'mailboxes.list';
+  | 'mailboxes.list'
+  | 'mailboxes.compact';
 
 export function accountHandlers(services: Services): Pick<HandlerTable, AccountTypes> {
   const { accounts, directory, recents, hostAccess } = services;
@@ -111,6 +113,9 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
     },
     async 'mailboxes.list'({ accountId, refresh }) {
       return { mailboxes: await directory.mailboxes(accountId, refresh === true) };
+    },
+    async 'mailboxes.compact'({ accountId, refresh }) {
+      return { list: compactMailboxes(await directory.mailboxes(accountId, refresh === true)) };
     },
   };
 }
