@@ -31,24 +31,48 @@ function prepare(accountId: string, email?: string): void {
  * One mailbox request per account, in the compact form (a string of addresses, not 10,000 objects); a WHM
  * account answers with its directory's mailboxes.
  */
-function requestMailboxes(list: AccountSummary[], refresh: boolean) {
+function requestMailboxes(list: AccountSummary[], refresh: boolean, asked = new Map<string, MailboxReply>()) {
   return list.map((account) => {
-    const reply = send<'mailboxes.compact'>({ type: 'mailboxes.compact', accountId: account.id, refresh });
+    const reply =
+      asked.get(account.id) ??
+      send<'mailboxes.compact'>({ type: 'mailboxes.compact', accountId: account.id, refresh });
     // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
     reply.catch(() => undefined);
     return { accountId: account.id, reply };
   });
 }
+type MailboxReply = ReturnType<typeof send<'mailboxes.compact'>>;
+
+/**
+ * The ids of the accounts the popup showed last time (page storage of the extension's origin; ids only):
+ * their mailboxes are asked for at once, together with the account list instead of after it.
+ */
+const KNOWN_ACCOUNTS = 'popupAccountIds';
 
 function requestState() {
+  let known: string[] = [];
+  try {
+    known = JSON.parse(localStorage.getItem(KNOWN_ACCOUNTS) ?? '[]');
+  } catch {
+    // Nothing remembered: the accounts come first, as on the very first open.
+  }
+  const asked = new Map(
+    known.map((accountId) => {
+      const reply = send<'mailboxes.compact'>({ type: 'mailboxes.compact', accountId });
+      reply.catch(() => undefined);
+      return [accountId, reply] as const;
+    }),
+  );
   const state = Promise.all([
     send<'account.list'>({ type: 'account.list' }),
     send<'recents.get'>({ type: 'recents.get' }),
     send<'vault.status'>({ type: 'vault.status' }),
   ]);
-  // The mailboxes are asked for as soon as the accounts are known, not after a render.
   const mailboxes = state.then(
-    ([{ accounts }]) => requestMailboxes(accounts, false),
+    ([{ accounts }]) => {
+      localStorage.setItem(KNOWN_ACCOUNTS, JSON.stringify(accounts.map((account) => account.id)));
+      return requestMailboxes(accounts, false, asked);
+    },
     () => [],
   );
   return { state, mailboxes };

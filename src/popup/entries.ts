@@ -175,11 +175,6 @@ export function search(
   }
   for (const index of view.indexes) {
     const skip = view.rankedLines.get(index.account.id);
-    const take = (line: number) => {
-      if (skip?.has(line)) return;
-      total += 1;
-      if (shown.length < limit) shown.push(entryOf(index, line, false));
-    };
     const [first, ...rest] = unmet(index);
     if (first === undefined) {
       // Every word is in the label (or there is none): the whole list matches.
@@ -190,13 +185,24 @@ export function search(
       total += count - (skip?.size ?? 0);
       continue;
     }
-    const { haystack, starts } = index;
-    let line = 0;
+    // Ranked lines by where they start, so a hit is checked against them without finding its line number.
+    const skipStarts = skip && new Set([...skip].map((line) => index.starts[line]));
+    const { haystack } = index;
     for (let at = haystack.indexOf(first); at !== -1; ) {
-      // Hits only move forward: so does the line, at most once over the whole list.
-      while ((starts[line + 1] as number) <= at) line += 1;
-      const end = (index.starts[line + 1] as number) - 1;
-      if (rest.length === 0 || lineMatches(index, line, rest)) take(line);
+      let end = haystack.indexOf('\n', at + first.length);
+      if (end === -1) end = haystack.length;
+      // Most hits are only counted: the line's start and number are looked up only where they matter.
+      if (rest.length > 0 || skipStarts) {
+        const start = haystack.lastIndexOf('\n', at) + 1;
+        const text = rest.length > 0 ? haystack.slice(start, end) : '';
+        if (!skipStarts?.has(start) && rest.every((word) => text.includes(word))) {
+          total += 1;
+          if (shown.length < limit) shown.push(entryOf(index, lineAt(index, at), false));
+        }
+      } else {
+        total += 1;
+        if (shown.length < limit) shown.push(entryOf(index, lineAt(index, at), false));
+      }
       at = haystack.indexOf(first, end + 1);
     }
   }
