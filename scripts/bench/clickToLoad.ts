@@ -1,18 +1,22 @@
-// Click → Webmail `load`: the extension path against the floor, alternating A B A B in one browser.
+// Click → Webmail `load`: the extension's paths against two floors, alternating A B C D in one browser.
 //
-// A (extension): a trusted click on the popup's own Webmail button → message → worker: UAPI request and
-//   the launch tab in parallel → the launch page claims the login → form POST → 302 → Webmail `load`.
-// B (floor): a plain page on the account's own cPanel origin (https://HOST:2083/, so the API call is
-//   same-origin and needs no CORS) gets the same trusted click, makes the same UAPI request with the same
-//   Authorization header, and submits the same form into a new tab (target=_blank) → 302 → Webmail `load`.
-//   Both end in a new tab, as the product must; what A adds is the message, the worker, the launch page
-//   and its claim.
+// A (extension, unprepared): a trusted click on the popup's own Webmail button → message → worker: UAPI
+//   request and the launch tab in parallel → the launch page claims the login → form POST → 302 → Webmail.
+// B (extension, prepared): the same click after `webmail.prepare` made the session (as the popup does while
+//   the pointer rests on a row): the worker only opens the launch tab, which claims and posts.
+// C (floor): a plain page on the account's own cPanel origin (https://HOST:2083/, so the API call is
+//   same-origin and needs no CORS) gets the same trusted click, opens a new tab, then makes the same UAPI
+//   request with the same Authorization header and posts the same form into that tab, one after the other:
+//   what a launcher without the extension's parallelism would do. The ratios are against this floor.
+// D (plain floor, reference): the same page making the request first and then submitting the form into a
+//   new tab (target=_blank), so the tab's creation rides on the navigation itself.
+//   All end in a new tab, as the product must.
 //
 // Both ends are read from the browser's own clocks: the click event's timeStamp in the clicked page and
 // timeOrigin + loadEventStart in the Webmail document, both on the wall-clock scale of
 // performance.timeOrigin, so no CDP round trip sits inside the interval.
 import type { RunningEmulator } from '../../test/emulator';
-import type { BenchBrowser, Tab } from './browser';
+import { type BenchBrowser, type Tab, waitUntil } from './browser';
 import { sleep } from './setup';
 import { type Trace, traceWhile } from './trace';
 
@@ -30,13 +34,14 @@ export interface LaunchSample {
   post: number;
 }
 
-export interface ClickToLoadResult {
-  extension: LaunchSample[];
-  floor: LaunchSample[];
-  /** The UAPI request both paths made (path and query), as the emulator received it. */
+export const PATHS = ['extension', 'prepared', 'floor', 'plainFloor'] as const;
+export type LaunchPath = (typeof PATHS)[number];
+
+export type ClickToLoadResult = Record<LaunchPath, LaunchSample[]> & {
+  /** The UAPI request every path made (path and query), as the emulator received it. */
   request: string;
-  traces?: { extension: Trace; floor: Trace };
-}
+  traces?: Partial<Record<LaunchPath, Trace>>;
+};
 
 /** Remembers every click's time in the page, in the wall-clock scale of performance.timeOrigin. */
 function recordClicks(tab: Tab): Promise<void> {
@@ -91,6 +96,8 @@ async function sample(
   tab: Tab,
   selector: string,
   skew: number,
+  /** Whether the click itself must make the API call (false: a prepared session stands in for it). */
+  callsApi = true,
 ): Promise<LaunchSample> {
   await tab.bringToFront();
   await sleep(SETTLE_MS);
@@ -101,9 +108,25 @@ async function sample(
   const fresh = emulator.requests.slice(from);
   const api = fresh.find((request) => request.path.startsWith(SELF_SESSION_PATH));
   const post = fresh.find((request) => request.method === 'POST' && request.path.endsWith('/login'));
-  if (!api || !post) throw new Error('the launch did not reach the emulator as expected');
+  if (!post || (api !== undefined) !== callsApi) {
+    throw new Error('the launch did not reach the emulator as expected');
+  }
   // The emulator stamps requests with Node's clock: move them onto the page's.
-  return { total: loadAt - clickAt, api: api.at + skew - clickAt, post: post.at + skew - clickAt };
+  return {
+    total: loadAt - clickAt,
+    api: api ? api.at + skew - clickAt : Number.NaN,
+    post: post.at + skew - clickAt,
+  };
+}
+
+/** Has the worker make the popup's own-Webmail session now, and waits until it has it. */
+async function prepareOwnWebmail(tab: Tab, accountId: string): Promise<void> {
+  const reply = await tab.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: 'webmail.prepare', accountId: id }),
+    accountId,
+  );
+  if (!(reply as { ok?: boolean } | undefined)?.ok)
+    throw new Error(`webmail.prepare failed: ${JSON.stringify(reply)}`);
 }
 
 /** The floor's page: the cPanel origin, with a button doing what the extension does, minus the extension. */
@@ -116,10 +139,11 @@ async function floorPage(
   const tab = await browser.open(`https://${host}:2083/`);
   await tab.evaluate(
     ({ apiRequest, authorization }) => {
-      const button = document.createElement('button');
-      button.id = 'bench-open';
-      button.textContent = 'Webmail';
-      button.addEventListener('click', async () => {
+      let opened = 0;
+      const open = async (newTabFirst: boolean) => {
+        // The floor opens its tab first and only then asks the server; the plain floor lets the form open it.
+        const target = newTabFirst ? `bench-floor-${++opened}` : '_blank';
+        if (newTabFirst) window.open('about:blank', target);
         // The same request the worker makes (transport.ts): token header, no cookies, no cache.
         const response = await fetch(apiRequest, {
           headers: { Authorization: authorization, Accept: 'application/json' },
@@ -133,7 +157,7 @@ async function floorPage(
         const form = document.createElement('form');
         form.method = 'POST';
         form.action = `https://${data.hostname || location.hostname}:2096${data.token}/login`;
-        form.target = '_blank';
+        form.target = target;
         const field = document.createElement('input');
         field.type = 'hidden';
         field.name = 'session';
@@ -142,8 +166,17 @@ async function floorPage(
         document.body.append(form);
         form.submit();
         form.remove();
-      });
-      document.body.prepend(button);
+      };
+      for (const [id, newTabFirst] of [
+        ['bench-open', true],
+        ['bench-open-plain', false],
+      ] as const) {
+        const button = document.createElement('button');
+        button.id = id;
+        button.textContent = 'Webmail';
+        button.addEventListener('click', () => void open(newTabFirst));
+        document.body.prepend(button);
+      }
     },
     { apiRequest, authorization },
   );
@@ -160,37 +193,59 @@ export async function measureClickToLoad(
     pairs: number;
     warmup: number;
     authorization: string;
+    accountId: string;
     trace: boolean;
   },
 ): Promise<ClickToLoadResult> {
+  const from = emulator.requests.length;
   const popup = await browser.open(browser.extensionUrl('src/popup/index.html'));
   await popup.waitForSelector('[data-testid=open-webmail]');
   await recordClicks(popup);
   const popupSkew = (await popup.clockSkew()).skew;
-  const extension = () => sample(browser, emulator, popup, '[data-testid=open-webmail]', popupSkew);
-
-  // The first extension launch tells the floor exactly which request to repeat (locale included).
-  const from = emulator.requests.length;
-  await extension();
-  const apiRequest = emulator.requests.slice(from).find((r) => r.path.startsWith(SELF_SESSION_PATH))?.path;
-  if (!apiRequest) throw new Error('the extension made no create_webmail_session_for_self request');
-  const floor = await floorPage(browser, options.host, apiRequest, options.authorization);
+  // The popup of a single account prepares its own Webmail as it opens: that request, locale included, is
+  // the one every path repeats.
+  const prepared = await waitUntil(
+    () => emulator.requests.slice(from).find((r) => r.path.startsWith(SELF_SESSION_PATH)),
+    15_000,
+    'the popup to prepare the own Webmail',
+  );
+  const OWN = '[data-testid=open-webmail]';
+  // The first launch uses up what the popup prepared; it is a warm-up, not a sample.
+  await sample(browser, emulator, popup, OWN, popupSkew, false);
+  const floor = await floorPage(browser, options.host, prepared.path, options.authorization);
   const floorSkew = (await floor.clockSkew()).skew;
-  const plain = () => sample(browser, emulator, floor, '#bench-open', floorSkew);
+  const run: Record<LaunchPath, () => Promise<LaunchSample>> = {
+    extension: () => sample(browser, emulator, popup, OWN, popupSkew),
+    prepared: async () => {
+      await prepareOwnWebmail(popup, options.accountId);
+      return sample(browser, emulator, popup, OWN, popupSkew, false);
+    },
+    floor: () => sample(browser, emulator, floor, '#bench-open', floorSkew),
+    plainFloor: () => sample(browser, emulator, floor, '#bench-open-plain', floorSkew),
+  };
 
-  const result: ClickToLoadResult = { extension: [], floor: [], request: apiRequest };
+  const result: ClickToLoadResult = {
+    extension: [],
+    prepared: [],
+    floor: [],
+    plainFloor: [],
+    request: prepared.path,
+  };
   for (let i = 0; i < options.warmup + options.pairs; i++) {
-    const a = await extension();
-    const b = await plain();
-    if (i < options.warmup) continue;
-    result.extension.push(a);
-    result.floor.push(b);
+    for (const path of PATHS) {
+      const measured = await run[path]();
+      if (i >= options.warmup) result[path].push(measured);
+    }
   }
   if (options.trace) {
-    result.traces = {
-      extension: await traceWhile(browser.cdp, extension),
-      floor: await traceWhile(browser.cdp, plain),
-    };
+    result.traces = {};
+    for (const path of PATHS) {
+      // The prepare is made before the trace starts: the trace shows the click alone.
+      if (path === 'prepared') await prepareOwnWebmail(popup, options.accountId);
+      const click =
+        path === 'prepared' ? () => sample(browser, emulator, popup, OWN, popupSkew, false) : run[path];
+      result.traces[path] = await traceWhile(browser.cdp, click);
+    }
   }
   await Promise.all([popup.close(), floor.close()]);
   return result;

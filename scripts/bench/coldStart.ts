@@ -80,7 +80,7 @@ export async function measureColdStart(
     result.warm.push(await sample(browser, emulator, tab, options.accountId, skew));
     await sleep(300);
     await tab.send('ServiceWorker.stopAllWorkers');
-    await waitUntil(() => (status() === 'stopped' ? true : undefined), 5_000, 'the worker to stop');
+    await waitUntil(() => (status() === 'stopped' ? true : undefined), 20_000, 'the worker to stop');
     // Let the shutdown finish, so the start is measured on its own.
     await sleep(200);
     result.cold.push(await sample(browser, emulator, tab, options.accountId, skew));

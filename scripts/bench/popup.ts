@@ -79,12 +79,17 @@ export async function fillMailboxCache(browser: BenchBrowser, expected: number):
   const tab = await browser.open(browser.extensionUrl(POPUP));
   try {
     await tab.waitForSelector(ROW, 30_000);
-    const total = await tab.evaluate(() => {
-      const more = document.querySelector('[data-testid=more]')?.textContent ?? '';
-      return Number(/of ([\d,]+)/.exec(more)?.[1]?.replaceAll(',', '') ?? Number.NaN);
-    });
-    if (!(total >= expected)) throw new Error(`the popup shows ${total} mailboxes, expected ${expected}`);
-    return total;
+    // Several accounts arrive one by one: wait until every list is in.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const total = await tab.evaluate(() => {
+        const more = document.querySelector('[data-testid=more]')?.textContent ?? '';
+        return Number(/of ([\d,]+)/.exec(more)?.[1]?.replaceAll(',', '') ?? Number.NaN);
+      });
+      if (total >= expected) return total;
+      if (Date.now() > deadline) throw new Error(`the popup shows ${total} mailboxes, expected ${expected}`);
+      await sleep(200);
+    }
   } finally {
     await tab.close();
   }

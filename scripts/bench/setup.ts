@@ -17,6 +17,10 @@ export const BENCH_HOST = '127.0.0.40';
 /** The latency relay in front of it: the same server, 50 ms round trip away. */
 export const FAR_HOST = '127.0.0.41';
 export const FAR_ONE_WAY_MS = 25;
+/** Two more servers (the same emulator on more addresses), for the popup with 100,000 mailboxes. */
+export const EXTRA_HOSTS = ['127.0.0.42', '127.0.0.43'];
+/** What a real cpsrvd takes to answer a session call (it starts a process for each: 0.1–0.5 s). */
+export const SESSION_THINK_MS = 150;
 
 /**
  * The test-mode build (loopback origins pre-granted), written to its own directory so an `npm test`
@@ -64,17 +68,33 @@ export function buildForBrowser(rebuild: boolean): void {
   );
 }
 
-/** The demo server plus one account with 10,000 mailboxes (box00001@bulk.test …). */
+/**
+ * Ten accounts of 10,000 mailboxes each (box00001@bulk.test …, box00001@bulk2.test …): the first on the
+ * bench's own address, the others spread over it and EXTRA_HOSTS, as accounts on three servers.
+ */
+export function bulkAccounts(): { user: string; token: string; domain: string; host: string }[] {
+  const hosts = [BENCH_HOST, ...EXTRA_HOSTS];
+  return Array.from({ length: 10 }, (_, i) => ({
+    user: i === 0 ? BULK_USER : `${BULK_USER}${i + 1}`,
+    token: i === 0 ? BULK_TOKEN : `BULK${i + 1}APITOKEN`.padEnd(32, '0'),
+    domain: i === 0 ? 'bulk.test' : `bulk${i + 1}.test`,
+    host: hosts[i % hosts.length] as string,
+  }));
+}
+
+/** The demo server plus the bulk accounts of 10,000 mailboxes each. */
 export function benchFixture(): Fixture {
   const fixture = cloneFixture(demoFixture);
-  fixture.accounts.push({
-    user: BULK_USER,
-    password: 'Bulk-pass-1',
-    tokens: [BULK_TOKEN],
-    mainDomain: 'bulk.test',
-    mailboxes: makeMailboxes('bulk.test', BULK_MAILBOXES, MAILBOX_PASSWORD),
-    locale: 'en',
-  });
+  for (const { user, token, domain } of bulkAccounts()) {
+    fixture.accounts.push({
+      user,
+      password: 'Bulk-pass-1',
+      tokens: [token],
+      mainDomain: domain,
+      mailboxes: makeMailboxes(domain, BULK_MAILBOXES, MAILBOX_PASSWORD),
+      locale: 'en',
+    });
+  }
   return fixture;
 }
 

@@ -3,10 +3,11 @@ import browser from 'webextension-polyfill';
 import { AccountRepository } from '../core/accounts';
 import { CpanelSessions } from '../core/cpanelSessions';
 import { Directory } from '../core/directory';
-import { Keyring } from '../core/keyring';
+import { Keyring, UNLOCKED_KEY } from '../core/keyring';
 import { Launcher } from '../core/launcher';
 import { managedAccounts } from '../core/managed';
 import { Openers } from '../core/openers';
+import { PreparedSessions } from '../core/prepared';
 import { Recents } from '../core/recents';
 import { SettingsStore } from '../core/settings';
 import { TrustedOrigins } from '../core/trustedOrigins';
@@ -53,6 +54,8 @@ const recents = new Recents(local);
 const directory = new Directory({ accounts, hostAccess, store: rememberedStore(local), transport });
 const launcher = new Launcher(tabOpener, (launchId) => `${LAUNCH_PAGE}#${launchId}`);
 const cpanelSessions = new CpanelSessions(session, transport);
+// Memory only: a worker that stops takes its prepared sessions with it, which is what they are for.
+const prepared = new PreparedSessions({ schedule: (drop, ms) => void setTimeout(drop, ms) });
 const openers = new Openers({
   accounts,
   launcher,
@@ -64,6 +67,7 @@ const openers = new Openers({
   language: () => browser.i18n.getUILanguage(),
   settings,
   composeNote: () => t('compose_body_cut'),
+  prepared,
 });
 const pending = new PendingActions(
   session,
@@ -87,6 +91,7 @@ const route = createRouter(
     settings,
     pending,
     cpanelSessions,
+    prepared,
     onUnlocked: startAutoLock,
     launchPagePath: LAUNCH_PAGE,
     composePagePath: COMPOSE_PAGE,
@@ -102,3 +107,9 @@ registerCommands(accounts, openers, pending);
 registerOmnibox(directory, openers, pending);
 registerNotificationClicks();
 browser.tabs.onRemoved.addListener((tabId) => void cpanelSessions.forget(tabId));
+// A lock (also the automatic one) and any change of the accounts or the policy drop every prepared session.
+browser.storage.onChanged.addListener((changes, area) => {
+  const locked =
+    area === 'session' && UNLOCKED_KEY in changes && changes[UNLOCKED_KEY]?.newValue === undefined;
+  if (locked || area === 'managed' || (area === 'local' && 'accounts' in changes)) prepared.clear();
+});

@@ -16,6 +16,7 @@ import type { LaunchAbout } from './launchAbout';
 import type { Launcher } from './launcher';
 import { cpanelLocale } from './locale';
 import type { HostAccess } from './ports';
+import type { PreparedSessions } from './prepared';
 import type { Recents } from './recents';
 import type { SendFrom, SettingsStore } from './settings';
 
@@ -34,6 +35,8 @@ export interface OpenersDeps {
   settings?: Pick<SettingsStore, 'get'>;
   /** The line that ends a mail body cut to fit a link, in the user's language. */
   composeNote?: () => string;
+  /** Sessions made ahead of a click (`webmail.prepare`); an open takes the one for its target. */
+  prepared?: PreparedSessions;
 }
 
 export interface WebmailRequest {
@@ -172,16 +175,73 @@ export class Openers {
     const opened = await this.deps.launcher.launch(
       key,
       async () => {
-        if (!address) return landAt(await createWebmailSessionForSelf(credentials, options), gotoUri);
-        const login = withPassword
-          ? await createWebmailSessionWithPassword(credentials, address, password, options)
-          : await createWebmailSessionForMailUser(credentials, address, options);
-        return landAt(login, gotoUri);
+        if (withPassword && address && password !== undefined) {
+          return landAt(
+            await createWebmailSessionWithPassword(credentials, address, password, options),
+            gotoUri,
+          );
+        }
+        const create = () =>
+          address
+            ? createWebmailSessionForMailUser(credentials, address, options)
+            : createWebmailSessionForSelf(credentials, options);
+        return landAt(await this.preparedOr(webmailKey(accountId, address), create), gotoUri);
       },
       { openAfterLogin: withPassword, about, inTab },
     );
     if (address) await this.deps.recents.touch({ accountId, email: `${address.login}@${address.domain}` });
     return opened;
+  }
+
+  /**
+   * Makes the session `openWebmail` would make for this target now, to be used by the next open of it.
+   * Nothing for accounts that ask for the mailbox password: that session needs the password first.
+   */
+  async prepareWebmail({ accountId, email }: Omit<WebmailRequest, 'password'>): Promise<void> {
+    const { prepared } = this.deps;
+    if (!prepared) return;
+    const address = email === undefined ? undefined : parseAddress(email);
+    const account = await this.deps.accounts.get(accountId);
+    await this.checkHostAccess(account);
+    if (account.kind === 'whm') {
+      if (!address) return;
+      return this.prepareSession({
+        accountId,
+        service: 'webmaild',
+        user: `${address.login}@${address.domain}`,
+      });
+    }
+    if (account.askPassword) return;
+    const options = { ...this.deps.transport, locale: this.localeFor(account) };
+    // The token is read inside: a second prepare of the same target costs nothing, not even its decryption.
+    await prepared.prepare(webmailKey(accountId, address), accountId, async () => {
+      const credentials = await this.deps.accounts.credentials(accountId);
+      return address
+        ? createWebmailSessionForMailUser(credentials, address, options)
+        : createWebmailSessionForSelf(credentials, options);
+    });
+  }
+
+  /** The same for a WHM session (`create_user_session`): one per service, user and app. */
+  async prepareSession({ accountId, service, user, app }: SessionRequest): Promise<void> {
+    const { prepared } = this.deps;
+    if (!prepared) return;
+    const account = await this.deps.accounts.get(accountId);
+    await this.checkHostAccess(account);
+    if (account.kind !== 'whm') return;
+    const target = service === 'whostmgrd' ? account.username : user?.trim().toLowerCase();
+    if (!target) return;
+    const params = { user: target, service, app, locale: this.localeFor(account) };
+    await prepared.prepare(sessionKey(service, accountId, target, app), accountId, async () =>
+      createUserSession(await this.deps.accounts.credentials(accountId), params, this.deps.transport),
+    );
+  }
+
+  /** The prepared session for `key` if there is one (used up by this), else a new one from `create`. */
+  private preparedOr(key: string, create: () => Promise<LoginRequest>): Promise<LoginRequest> {
+    const ready = this.deps.prepared?.take(key);
+    // A prepare that failed is no answer for the click: it asks the server itself.
+    return ready ? ready.catch(create) : create();
   }
 
   /** The context-menu, shortcut and omnibox path: find the owning account, then open the mailbox. */
@@ -228,7 +288,9 @@ export class Openers {
     const key = `${service}\n${accountId}\n${target}\n${app ?? ''}\n${gotoUri ?? ''}`;
     let created: LoginRequest | undefined;
     const login = async (): Promise<LoginRequest> => {
-      created = await createUserSession(credentials, params, this.deps.transport);
+      created = await this.preparedOr(sessionKey(service, accountId, target, app), () =>
+        createUserSession(credentials, params, this.deps.transport),
+      );
       return landAt(created, gotoUri);
     };
     const about: LaunchAbout = {
@@ -269,3 +331,10 @@ async function naming<T>(account: AccountSummary, run: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** A prepared session's target; where the sign-in lands plays no part (goto_uri travels in the form). */
+const webmailKey = (accountId: string, address: { login: string; domain: string } | undefined) =>
+  `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}`;
+
+const sessionKey = (service: WhmService, accountId: string, target: string, app: string | undefined) =>
+  `${service}\n${accountId}\n${target}\n${app ?? ''}`;

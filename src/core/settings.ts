@@ -17,9 +17,11 @@ export interface Settings {
   sendFrom?: SendFrom | 'ask' | 'default';
   /** Per account id: where its Webmail opens, cPanel's Webmail home (absent) or Roundcube's inbox. */
   webmailAt?: Record<string, 'home' | 'roundcube'>;
+  /** Make the session while the user points at a mailbox in the popup (`webmail.prepare`). */
+  prepareSignIn: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, prepareSignIn: true };
 const KEY = STORAGE_KEYS.settings;
 
 /** User settings, with an administrator's policy value taking precedence where one is set. */

@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import type { AccountSummary } from '../core/accounts';
+import type { CompactMailboxes } from '../core/compactMailboxes';
 import type { CpanelSessionSummary } from '../core/cpanelSessions';
 import type { LaunchAbout } from '../core/launchAbout';
 import type { MailboxRef } from '../core/recents';
@@ -42,8 +43,10 @@ export interface Replies {
   'settings.get': { settings: Settings & { managed: (keyof Settings)[] } };
   'settings.set': Record<string, never>;
   'mailboxes.list': { mailboxes: Mailbox[] };
+  'mailboxes.compact': { list: CompactMailboxes };
   'webmail.open': { tabId: number };
   'webmail.compose': { tabId: number };
+  'webmail.prepare': Record<string, never>;
   'webmail.openForAddress': { tabId: number };
   'session.open': { tabId: number };
   'recents.get': { recent: MailboxRef[]; pinned: MailboxRef[] };

@@ -67,9 +67,14 @@ export const requestSchemas = {
           v.check((map) => Object.keys(map).length <= 1000),
         ),
       ),
+      prepareSignIn: v.optional(v.boolean()),
     }),
   }),
   'mailboxes.list': v.object({
+    accountId: id,
+    refresh: v.optional(v.boolean()),
+  }),
+  'mailboxes.compact': v.object({
     accountId: id,
     refresh: v.optional(v.boolean()),
   }),
@@ -83,6 +88,7 @@ export const requestSchemas = {
     accountId: v.optional(id),
     email: v.optional(email),
   }),
+  'webmail.prepare': v.object({ accountId: id, email: v.optional(email) }),
   'webmail.openForAddress': v.object({ email }),
   'session.open': v.object({
     accountId: id,

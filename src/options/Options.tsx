@@ -7,6 +7,7 @@ import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { ComposeSettings } from './ComposeSettings';
+import { PrepareSetting } from './PrepareSetting';
 import { TokenHelp } from './TokenHelp';
 import { Transfer } from './Transfer';
 import { VaultSettings } from './VaultSettings';
@@ -53,6 +54,10 @@ export function Options() {
         </section>
       )}
       {!firstRun && vault}
+      <section aria-labelledby="prepare-title">
+        <h2 id="prepare-title">{t('options_prepare_heading')}</h2>
+        <PrepareSetting />
+      </section>
       <section aria-labelledby="transfer-title">
         <h2 id="transfer-title">{t('options_transfer_heading')}</h2>
         <Transfer onChanged={refresh} />

@@ -11,11 +11,13 @@ interface Props {
   /** Roundcube's compose screen, signed in as this mailbox. */
   onWrite?: (entry: MailboxEntry) => void;
   onHover: (index: number) => void;
+  /** The pointer left a row: what it rested on too briefly is not prepared. */
+  onLeave: () => void;
 }
 
 /** The searchable mailbox list: a listbox the search field drives with the arrow keys. */
 export function MailboxList(props: Props) {
-  const { entries, total, highlighted, showAccount, onOpen, onPin, onWrite, onHover } = props;
+  const { entries, total, highlighted, showAccount, onOpen, onPin, onWrite, onHover, onLeave } = props;
   // Looked up once per render, not once per row.
   const label = {
     suspended: t('popup_suspended'),
@@ -49,6 +51,7 @@ export function MailboxList(props: Props) {
             data-email={entry.email}
             tabIndex={-1}
             onMouseEnter={() => onHover(index)}
+            onMouseLeave={onLeave}
             onClick={() => onOpen(entry)}
           >
             <span class="mailbox-email">

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AccountSummary } from '../core/accounts';
+import type { CompactMailboxes } from '../core/compactMailboxes';
 import type { MailboxRef } from '../core/recents';
-import type { Mailbox } from '../cpanel/email';
 import { LauncherError, msg } from '../cpanel/errors';
 import type { WhmService } from '../cpanel/whmSession';
 import { t } from '../i18n/t';
@@ -10,38 +10,84 @@ import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountActions } from './AccountActions';
-import { buildEntries, filterEntries, type MailboxEntry } from './entries';
+import { buildView, indexMailboxes, type MailboxEntry, type MailboxIndex, search } from './entries';
 import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
 import { UnlockForm } from './UnlockForm';
 
 /** Rows rendered at once (more than the list shows without scrolling); the search narrows to these. */
 const VISIBLE_ROWS = 30;
+/**
+ * How long the pointer (or the arrow keys) must rest on a row before its session is prepared: a person aims
+ * at a row for 100–300 ms before clicking, while a sweep across rows stays under this on each.
+ */
+const AIM_MS = 80;
 
-/** One mailbox request per cPanel account (a WHM token has no mailboxes of its own). */
-function requestMailboxes(list: AccountSummary[], refresh: boolean) {
-  return list
-    .filter((account) => account.kind === 'cpanel')
-    .map((account) => {
-      const reply = send<'mailboxes.list'>({ type: 'mailboxes.list', accountId: account.id, refresh });
-      // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
-      reply.catch(() => undefined);
-      return { accountId: account.id, reply };
-    });
+/** Asks the worker to make this target's session now (`webmail.prepare`); a failure only means no head start. */
+function prepare(accountId: string, email?: string): void {
+  send({ type: 'webmail.prepare', accountId, email }).catch(() => undefined);
 }
 
+/**
+ * One mailbox request per account, in the compact form (a string of addresses, not 10,000 objects); a WHM
+ * account answers with its directory's mailboxes.
+ */
+function requestMailboxes(list: AccountSummary[], refresh: boolean, asked = new Map<string, MailboxReply>()) {
+  return list.map((account) => {
+    const reply =
+      asked.get(account.id) ??
+      send<'mailboxes.compact'>({ type: 'mailboxes.compact', accountId: account.id, refresh });
+    // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
+    reply.catch(() => undefined);
+    return { accountId: account.id, reply };
+  });
+}
+type MailboxReply = ReturnType<typeof send<'mailboxes.compact'>>;
+
+/**
+ * The ids of the accounts the popup showed last time (page storage of the extension's origin; ids only):
+ * their mailboxes are asked for at once, together with the account list instead of after it.
+ */
+const KNOWN_ACCOUNTS = 'popupAccountIds';
+
 function requestState() {
+  let known: string[] = [];
+  try {
+    known = JSON.parse(localStorage.getItem(KNOWN_ACCOUNTS) ?? '[]');
+  } catch {
+    // Nothing remembered: the accounts come first, as on the very first open.
+  }
+  const asked = new Map(
+    known.map((accountId) => {
+      const reply = send<'mailboxes.compact'>({ type: 'mailboxes.compact', accountId });
+      reply.catch(() => undefined);
+      return [accountId, reply] as const;
+    }),
+  );
   const state = Promise.all([
     send<'account.list'>({ type: 'account.list' }),
     send<'recents.get'>({ type: 'recents.get' }),
     send<'vault.status'>({ type: 'vault.status' }),
   ]);
-  // The mailboxes are asked for as soon as the accounts are known, not after a render.
   const mailboxes = state.then(
-    ([{ accounts }]) => requestMailboxes(accounts, false),
+    ([{ accounts }]) => {
+      localStorage.setItem(KNOWN_ACCOUNTS, JSON.stringify(accounts.map((account) => account.id)));
+      return requestMailboxes(accounts, false, asked);
+    },
     () => [],
   );
   return { state, mailboxes };
+}
+
+const indexes = new WeakMap<CompactMailboxes, MailboxIndex>();
+/** An account's search index, made once per list it received (a list arriving does not redo the others). */
+function indexOf(account: AccountSummary, list: CompactMailboxes): MailboxIndex {
+  let index = indexes.get(list);
+  if (index?.account !== account) {
+    index = index ? { ...index, account, label: account.label.toLowerCase() } : indexMailboxes(account, list);
+    indexes.set(list, index);
+  }
+  return index;
 }
 
 /** The first load starts when the module runs: the worker answers while Preact sets the page up. */
@@ -49,7 +95,7 @@ let early: ReturnType<typeof requestState> | undefined = requestState();
 
 export function Popup() {
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
-  const [mailboxes, setMailboxes] = useState<Record<string, Mailbox[]>>({});
+  const [mailboxes, setMailboxes] = useState<Record<string, CompactMailboxes>>({});
   const [recents, setRecents] = useState<{ recent: MailboxRef[]; pinned: MailboxRef[] }>({
     recent: [],
     pinned: [],
@@ -64,10 +110,22 @@ export function Popup() {
     locked: false,
   });
 
+  const aimTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The row the user points at (or moved to with the keys): prepared once it stays aimed at for AIM_MS. */
+  function aim(entry: MailboxEntry | undefined) {
+    clearTimeout(aimTimer.current);
+    if (!entry || (!entry.main && accountById.get(entry.accountId)?.askPassword)) return;
+    aimTimer.current = setTimeout(
+      () => prepare(entry.accountId, entry.main ? undefined : entry.email),
+      AIM_MS,
+    );
+  }
+  const unaim = () => clearTimeout(aimTimer.current);
+
   async function loadMailboxes(requests: ReturnType<typeof requestMailboxes>) {
     const results = await Promise.allSettled(
       requests.map(async ({ accountId, reply }) => {
-        const { mailboxes: list } = await reply;
+        const { list } = await reply;
         setMailboxes((current) => ({ ...current, [accountId]: list }));
       }),
     );
@@ -86,6 +144,11 @@ export function Popup() {
       setVault(status);
       // Mailbox lists are cached in plain storage, so a locked vault still shows them.
       await loadMailboxes(await requests);
+      // With a single account, its own Webmail is the likely click: have its session ready (after the
+      // list, which the worker then answers first).
+      const [only] = list;
+      if (list.length === 1 && only?.kind === 'cpanel' && !only.askPassword && !status.locked)
+        prepare(only.id);
     } catch (failure) {
       setError(failure);
     }
@@ -99,11 +162,15 @@ export function Popup() {
     setVault({ enabled: true, locked: true });
   }
 
-  const entries = useMemo(
-    () => buildEntries(accounts ?? [], mailboxes, recents),
-    [accounts, mailboxes, recents],
-  );
-  const { shown, total } = useMemo(() => filterEntries(entries, query, VISIBLE_ROWS), [entries, query]);
+  const view = useMemo(() => {
+    const indexes: MailboxIndex[] = [];
+    for (const account of accounts ?? []) {
+      const list = mailboxes[account.id];
+      if (list) indexes.push(indexOf(account, list));
+    }
+    return buildView(indexes, recents);
+  }, [accounts, mailboxes, recents]);
+  const { shown, total } = useMemo(() => search(view, query, VISIBLE_ROWS), [view, query]);
   const accountById = useMemo(
     () => new Map((accounts ?? []).map((account) => [account.id, account])),
     [accounts],
@@ -164,7 +231,9 @@ export function Popup() {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setHighlighted((index) => Math.min(Math.max(index + step, 0), Math.max(shown.length - 1, 0)));
+      const next = Math.min(Math.max(highlighted + step, 0), Math.max(shown.length - 1, 0));
+      setHighlighted(next);
+      aim(shown[next]);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       open(shown[highlighted]);
@@ -276,7 +345,11 @@ export function Popup() {
               const email = entry.main ? undefined : entry.email;
               void run(() => send({ type: 'webmail.compose', to: '', accountId: entry.accountId, email }));
             }}
-            onHover={setHighlighted}
+            onHover={(index) => {
+              setHighlighted(index);
+              aim(shown[index]);
+            }}
+            onLeave={unaim}
           />
           <div class="accounts">
             {accounts.map((account) => (

@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../core/accounts';
+import type { CompactMailboxes } from '../core/compactMailboxes';
 import type { MailboxRef } from '../core/recents';
-import type { Mailbox } from '../cpanel/email';
 
 /** One row of the popup's mailbox list. */
 export interface MailboxEntry {
@@ -12,67 +12,199 @@ export interface MailboxEntry {
   main: boolean;
   suspended: boolean;
   pinned: boolean;
-  /** Lower-cased text the search matches against. */
+  /** The cPanel user that owns the mailbox (a WHM directory's rows). */
+  user?: string;
+}
+
+/**
+ * One account's mailboxes, ready to search: the lower-cased addresses as one haystack string, searched in
+ * place with `indexOf`, and where each line starts. Nothing is made per mailbox until a row is shown.
+ */
+export interface MailboxIndex {
+  account: AccountSummary;
+  list: CompactMailboxes;
+  /** `list.emails` lower-cased, same length and lines. */
   haystack: string;
+  /** The account's label, lower-cased: a word that it contains matches every mailbox of the account. */
+  label: string;
+  /** Offset of each line in `haystack`, plus one past the end. */
+  starts: Int32Array;
+  main: Set<number>;
+  suspended: Set<number>;
+  /** Lines of `list.users`, made the first time a row needs one. */
+  users?: string[];
 }
 
 const refKey = (accountId: string, email: string) => `${accountId}\n${email.toLowerCase()}`;
-/** localeCompare's order, from one collator: creating it per comparison made sorting 10,000 rows slow. */
-const byLocale = new Intl.Collator().compare;
 
-/**
- * Flattens every account's mailboxes into one list, ordered once: pinned first, then recently opened, then
- * alphabetically. Filtering keeps this order, so each keystroke is a single linear scan.
- */
-export function buildEntries(
-  accounts: AccountSummary[],
-  mailboxes: Record<string, Mailbox[]>,
-  recents: { recent: MailboxRef[]; pinned: MailboxRef[] },
-): MailboxEntry[] {
-  const pinned = new Set(recents.pinned.map((ref) => refKey(ref.accountId, ref.email)));
-  const recentRank = new Map(recents.recent.map((ref, i) => [refKey(ref.accountId, ref.email), i]));
-  // Only the few pinned and recent rows need a rank; the thousands of others are just alphabetical (and
-  // usually arrive that way, which the sort then merely confirms).
-  const ranked: { entry: MailboxEntry; rank: number }[] = [];
-  const rest: MailboxEntry[] = [];
-  for (const account of accounts) {
-    for (const mailbox of mailboxes[account.id] ?? []) {
-      const key = refKey(account.id, mailbox.email);
-      const isPinned = pinned.has(key);
-      const entry: MailboxEntry = {
-        key,
-        accountId: account.id,
-        accountLabel: account.label,
-        email: mailbox.email,
-        main: mailbox.main === true,
-        suspended: mailbox.suspended === true,
-        pinned: isPinned,
-        haystack: `${mailbox.email} ${account.label}`.toLowerCase(),
-      };
-      const rank = isPinned ? -1 : recentRank.get(key);
-      if (rank === undefined) rest.push(entry);
-      else ranked.push({ entry, rank });
-    }
-  }
-  ranked.sort((a, b) => a.rank - b.rank || byLocale(a.entry.email, b.entry.email));
-  rest.sort((a, b) => byLocale(a.email, b.email));
-  return [...ranked.map(({ entry }) => entry), ...rest];
+export function indexMailboxes(account: AccountSummary, list: CompactMailboxes): MailboxIndex {
+  const haystack = list.emails.toLowerCase();
+  let lines = list.emails === '' ? 0 : 1;
+  for (let at = haystack.indexOf('\n'); at !== -1; at = haystack.indexOf('\n', at + 1)) lines += 1;
+  const starts = new Int32Array(lines + 1);
+  let line = 1;
+  for (let at = haystack.indexOf('\n'); at !== -1; at = haystack.indexOf('\n', at + 1))
+    starts[line++] = at + 1;
+  starts[lines] = haystack.length + 1;
+  return {
+    account,
+    list,
+    haystack,
+    label: account.label.toLowerCase(),
+    starts,
+    main: new Set(list.main),
+    suspended: new Set(list.suspended),
+  };
 }
 
-/** The entries whose address or account contains every word of the query, and how many there are. */
-export function filterEntries(
-  entries: MailboxEntry[],
+const lineCount = (index: MailboxIndex) => index.starts.length - 1;
+
+/** The line holding offset `at` (binary search over the line starts). */
+function lineAt(index: MailboxIndex, at: number): number {
+  let low = 0;
+  let high = lineCount(index) - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((index.starts[mid] as number) <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function lineText(index: MailboxIndex, line: number, text = index.list.emails): string {
+  return text.slice(index.starts[line], (index.starts[line + 1] as number) - 1);
+}
+
+/** The line of an address in the account's list, or -1. */
+function findLine(index: MailboxIndex, email: string): number {
+  const wanted = email.toLowerCase();
+  for (let at = index.haystack.indexOf(wanted); at !== -1; at = index.haystack.indexOf(wanted, at + 1)) {
+    const line = lineAt(index, at);
+    if (index.starts[line] === at && (index.starts[line + 1] as number) - 1 === at + wanted.length)
+      return line;
+  }
+  return -1;
+}
+
+function entryOf(index: MailboxIndex, line: number, pinned: boolean): MailboxEntry {
+  const { account } = index;
+  const email = lineText(index, line);
+  const entry: MailboxEntry = {
+    key: refKey(account.id, email),
+    accountId: account.id,
+    accountLabel: account.label,
+    email,
+    main: index.main.has(line),
+    suspended: index.suspended.has(line),
+    pinned,
+  };
+  if (index.list.users !== undefined) {
+    index.users ??= index.list.users.split('\n');
+    const user = index.users[line];
+    if (user) entry.user = user;
+  }
+  return entry;
+}
+
+/** A pinned or recent mailbox that is in its account's list: shown first, and skipped in the rest. */
+interface Ranked {
+  index: MailboxIndex;
+  line: number;
+  pinned: boolean;
+}
+
+/**
+ * Everything a search needs, made once per change of the data (not per keystroke): the accounts' indexes
+ * in their order, and the pinned, then recent mailboxes found in them.
+ */
+export interface MailboxView {
+  indexes: MailboxIndex[];
+  ranked: Ranked[];
+  /** Per account id, the ranked lines, to skip them where the alphabetical rest would list them again. */
+  rankedLines: Map<string, Set<number>>;
+}
+
+export function buildView(
+  indexes: MailboxIndex[],
+  recents: { recent: MailboxRef[]; pinned: MailboxRef[] },
+): MailboxView {
+  const byId = new Map(indexes.map((index) => [index.account.id, index]));
+  const ranked: Ranked[] = [];
+  const rankedLines = new Map<string, Set<number>>();
+  const pinnedKeys = new Set(recents.pinned.map((ref) => refKey(ref.accountId, ref.email)));
+  const add = (ref: MailboxRef, pinned: boolean) => {
+    const index = byId.get(ref.accountId);
+    if (!index) return;
+    const line = findLine(index, ref.email);
+    const taken = rankedLines.get(ref.accountId) ?? new Set<number>();
+    if (line === -1 || taken.has(line)) return;
+    taken.add(line);
+    rankedLines.set(ref.accountId, taken);
+    ranked.push({ index, line, pinned });
+  };
+  for (const ref of recents.pinned) add(ref, true);
+  for (const ref of recents.recent) add(ref, pinnedKeys.has(refKey(ref.accountId, ref.email)));
+  return { indexes, ranked, rankedLines };
+}
+
+/** Whether every word is in the line (or the account's label). */
+function lineMatches(index: MailboxIndex, line: number, words: string[]): boolean {
+  if (words.length === 0) return true;
+  const text = lineText(index, line, index.haystack);
+  return words.every((word) => text.includes(word));
+}
+
+/**
+ * The rows to show for `query` and how many match in all: pinned first, then recently opened, then every
+ * account's mailboxes in its alphabetical order. Each word of the query must be in the address or the
+ * account's label. One `indexOf` scan of each account's haystack for the first word not in the label.
+ */
+export function search(
+  view: MailboxView,
   query: string,
   limit: number,
 ): { shown: MailboxEntry[]; total: number } {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return { shown: entries.slice(0, limit), total: entries.length };
   const shown: MailboxEntry[] = [];
   let total = 0;
-  for (const entry of entries) {
-    if (!words.every((word) => entry.haystack.includes(word))) continue;
+  const unmet = (index: MailboxIndex) => words.filter((word) => !index.label.includes(word));
+  for (const { index, line, pinned } of view.ranked) {
+    if (!lineMatches(index, line, unmet(index))) continue;
     total += 1;
-    if (shown.length < limit) shown.push(entry);
+    if (shown.length < limit) shown.push(entryOf(index, line, pinned));
+  }
+  for (const index of view.indexes) {
+    const skip = view.rankedLines.get(index.account.id);
+    const [first, ...rest] = unmet(index);
+    if (first === undefined) {
+      // Every word is in the label (or there is none): the whole list matches.
+      const count = lineCount(index);
+      for (let line = 0; line < count && shown.length < limit; line++) {
+        if (!skip?.has(line)) shown.push(entryOf(index, line, false));
+      }
+      total += count - (skip?.size ?? 0);
+      continue;
+    }
+    // Ranked lines by where they start, so a hit is checked against them without finding its line number.
+    const skipStarts = skip && new Set([...skip].map((line) => index.starts[line]));
+    const { haystack } = index;
+    for (let at = haystack.indexOf(first); at !== -1; ) {
+      let end = haystack.indexOf('\n', at + first.length);
+      if (end === -1) end = haystack.length;
+      // Most hits are only counted: the line's start and number are looked up only where they matter.
+      if (rest.length > 0 || skipStarts) {
+        const start = haystack.lastIndexOf('\n', at) + 1;
+        const text = rest.length > 0 ? haystack.slice(start, end) : '';
+        if (!skipStarts?.has(start) && rest.every((word) => text.includes(word))) {
+          total += 1;
+          if (shown.length < limit) shown.push(entryOf(index, lineAt(index, at), false));
+        }
+      } else {
+        total += 1;
+        if (shown.length < limit) shown.push(entryOf(index, lineAt(index, at), false));
+      }
+      at = haystack.indexOf(first, end + 1);
+    }
   }
   return { shown, total };
 }

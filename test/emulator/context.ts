@@ -14,4 +14,6 @@ export interface EmulatorContext {
   /** The public IP WHM puts into `data.url` when its hostname does not resolve to it; null: it does. */
   publicIp: string | null;
   now: () => number;
+  /** Server think time added to every session-creating call (see EmulatorOptions.sessionThinkMs). */
+  sessionThinkMs: number;
 }

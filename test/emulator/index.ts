@@ -76,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     locales: new Set(options.locales ?? STOCK_LOCALES),
     publicIp: options.publicIp ?? null,
     now,
+    sessionThinkMs: options.sessionThinkMs ?? 0,
   };
   const tls = await createTlsMaterial(address, fixture);
   const requests: RequestRecord[] = [];
@@ -113,6 +114,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     cookieSessions: sessions.cookies,
     faults,
     expireAllSessions: () => sessions.expireAll(),
+    setSessionThinkMs: (ms) => {
+      ctx.sessionThinkMs = ms;
+    },
     addListener,
     close: () => {
       closing ??= Promise.all([main.close(), ...extras.map((extra) => extra.close())]).then(() => undefined);

@@ -40,6 +40,9 @@ interface Incoming {
   creds: Credentials | null;
 }
 
+/** The calls that make a session: the ones a real server is slow to answer (EmulatorOptions.sessionThinkMs). */
+const SESSION_CALL = /\/(execute\/Session\/create_[a-z_]+|json-api\/create_user_session)$/;
+
 export function createHandler(
   ctx: EmulatorContext,
   port: number,
@@ -111,6 +114,9 @@ async function handle(
   const fault = faults.take({ address, port, method, path }, typeof header === 'string' ? header : undefined);
   if (fault && (await applyFault(ctx, service, fault, req, res))) return;
 
+  if (ctx.sessionThinkMs > 0 && SESSION_CALL.test(url.pathname)) {
+    await new Promise((resolve) => setTimeout(resolve, ctx.sessionThinkMs));
+  }
   const { token, rest } = splitSecurityToken(url.pathname);
   const incoming: Incoming = {
     req,

@@ -114,6 +114,11 @@ export interface EmulatorOptions {
   publicIp?: string;
   /** Also serve cPanel's service subdomains (webmail., cpanel., whm.) on 443 in front of the ports. */
   serviceSubdomains?: boolean;
+  /**
+   * Milliseconds the server "thinks" before answering a session-creating call (UAPI Session::create_*,
+   * WHM create_user_session), as a real cpsrvd does while it starts a process for it (0.1–0.5 s); default 0.
+   */
+  sessionThinkMs?: number;
 }
 
 export interface ListenerOptions {
@@ -151,6 +156,8 @@ export interface RunningEmulator {
   /** Fault injection: `faults.set({ fault, match, times })`, `faults.clear()`, `faults.hits`. */
   faults: FaultController;
   expireAllSessions(): void;
+  /** Changes the think time of session-creating calls (EmulatorOptions.sessionThinkMs) while running. */
+  setSessionThinkMs(ms: number): void;
   /** Serves this emulator on another loopback address as well (same state and faults). */
   addListener(address: string, options?: ListenerOptions): Promise<ExtraListener>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { accountInputSchema } from '../../core/accountInput';
 import { inputIssueKey } from '../../core/accountInputIssue';
+import { compactMailboxes } from '../../core/compactMailboxes';
 import { exportAccounts, importAccounts } from '../../core/transfer';
 import type { Credentials } from '../../cpanel/credentials';
 import { LauncherError, msg } from '../../cpanel/errors';
@@ -18,7 +19,8 @@ type AccountTypes =
   | 'account.setDefault'
   | 'accounts.export'
   | 'accounts.import'
-  | 'mailboxes.list';
+  | 'mailboxes.list'
+  | 'mailboxes.compact';
 
 export function accountHandlers(services: Services): Pick<HandlerTable, AccountTypes> {
   const { accounts, directory, recents, hostAccess } = services;
@@ -48,11 +50,13 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
       return { accounts: await accounts.list() };
     },
     async 'account.remove'({ id }) {
+      services.prepared?.forgetAccount(id);
       await accounts.remove(id);
       await Promise.all([directory.forget(id), recents.forgetAccount(id)]);
       return {};
     },
     async 'account.update'({ id, changes }) {
+      services.prepared?.forgetAccount(id);
       const current = await accounts.get(id);
       const token = changes.token?.trim() || undefined;
       if (current.managed) {
@@ -123,6 +127,9 @@ export function accountHandlers(services: Services): Pick<HandlerTable, AccountT
     },
     async 'mailboxes.list'({ accountId, refresh }) {
       return { mailboxes: await directory.mailboxes(accountId, refresh === true) };
+    },
+    async 'mailboxes.compact'({ accountId, refresh }) {
+      return { list: compactMailboxes(await directory.mailboxes(accountId, refresh === true)) };
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Services } from './services';
 type OpenTypes =
   | 'webmail.open'
   | 'webmail.compose'
+  | 'webmail.prepare'
   | 'webmail.openForAddress'
   | 'session.open'
   | 'recents.get'
@@ -34,6 +35,12 @@ export function openHandlers(services: Services): Pick<HandlerTable, OpenTypes> 
         services.composePagePath !== undefined && sender.url?.split(/[?#]/)[0] === services.composePagePath;
       const inTab = fromComposePage ? sender.tab?.id : undefined;
       return openers.compose({ to, accountId: blank(accountId), email: blank(email), inTab });
+    },
+    async 'webmail.prepare'({ accountId, email }) {
+      if ((await services.settings.get()).prepareSignIn) {
+        await openers.prepareWebmail({ accountId, email: blank(email) });
+      }
+      return {};
     },
     async 'webmail.openForAddress'({ email }) {
       return openers.openForAddress(email);

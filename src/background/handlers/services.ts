@@ -4,6 +4,7 @@ import type { Directory } from '../../core/directory';
 import type { Launcher } from '../../core/launcher';
 import type { Openers } from '../../core/openers';
 import type { HostAccess } from '../../core/ports';
+import type { PreparedSessions } from '../../core/prepared';
 import type { Recents } from '../../core/recents';
 import type { SettingsStore } from '../../core/settings';
 import type { Vault } from '../../core/vault';
@@ -22,6 +23,8 @@ export interface Services {
   settings: SettingsStore;
   pending: PendingActions;
   cpanelSessions: CpanelSessions;
+  /** Sessions made ahead of a click: dropped on lock, on an account's change and when the setting is off. */
+  prepared?: PreparedSessions;
   /** Called after an unlock or a settings change, to (re)start the auto-lock check. */
   onUnlocked: () => Promise<void>;
   /** The launch page's URL without its fragment: only that page may claim a login. */

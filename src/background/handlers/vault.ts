@@ -38,6 +38,7 @@ export function vaultHandlers(services: Services): Pick<HandlerTable, VaultTypes
       return { replayed: await pending.replay() };
     },
     async 'vault.lock'() {
+      services.prepared?.clear();
       await vault.lock();
       return {};
     },
@@ -46,6 +47,7 @@ export function vaultHandlers(services: Services): Pick<HandlerTable, VaultTypes
     },
     async 'settings.set'({ settings: changes }) {
       await settings.set(changes);
+      if (changes.prepareSignIn === false) services.prepared?.clear();
       return {};
     },
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../src/core/accounts';
-import { buildEntries, filterEntries } from '../../../src/popup/entries';
+import { compactMailboxes } from '../../../src/core/compactMailboxes';
+import type { Mailbox } from '../../../src/cpanel/email';
+import { buildView, indexMailboxes, search } from '../../../src/popup/entries';
 
 const account = (id: string, label: string): AccountSummary => ({
   id,
@@ -11,46 +13,127 @@ const account = (id: string, label: string): AccountSummary => ({
   username: 'u',
 });
 
-describe('buildEntries', () => {
-  it('orders pinned, then recent, then alphabetical', () => {
-    const entries = buildEntries(
-      [account('a', 'Alpha'), account('b', 'Beta')],
-      {
-        a: [{ email: 'zed@a.test' }, { email: 'amy@a.test' }, { email: 'u', main: true }],
-        b: [{ email: 'bob@b.test', suspended: true }],
-      },
-      {
-        recent: [{ accountId: 'a', email: 'zed@a.test' }],
-        pinned: [{ accountId: 'b', email: 'bob@b.test' }],
-      },
-    );
-    expect(entries.map((entry) => entry.email)).toEqual(['bob@b.test', 'zed@a.test', 'amy@a.test', 'u']);
-    expect(entries[0]).toMatchObject({ pinned: true, suspended: true, accountLabel: 'Beta' });
-    expect(entries[3]).toMatchObject({ main: true });
+const view = (
+  lists: [AccountSummary, (Mailbox & { user?: string })[]][],
+  recents: Parameters<typeof buildView>[1] = { recent: [], pinned: [] },
+) =>
+  buildView(
+    lists.map(([owner, list]) => indexMailboxes(owner, compactMailboxes(list))),
+    recents,
+  );
+
+const emails = (result: ReturnType<typeof search>) => result.shown.map((entry) => entry.email);
+
+describe('compactMailboxes', () => {
+  it('packs a list into one sorted string with the flags by line, once per list', () => {
+    const list: (Mailbox & { user?: string })[] = [
+      { email: 'zed@a.test', suspended: true, user: 'alpha' },
+      { email: 'alpha', main: true, user: 'alpha' },
+      { email: 'amy@a.test' },
+    ];
+    const packed = compactMailboxes(list);
+    expect(packed).toEqual({
+      emails: 'alpha\namy@a.test\nzed@a.test',
+      main: [0],
+      suspended: [2],
+      users: 'alpha\n\nalpha',
+    });
+    expect(compactMailboxes(list)).toBe(packed);
+    expect(compactMailboxes([]).emails).toBe('');
   });
 });
 
-describe('filterEntries', () => {
-  const entries = buildEntries(
-    [account('a', 'Client Alpha')],
-    { a: Array.from({ length: 10_000 }, (_, i) => ({ email: `user${i}@alpha.test` })) },
-    { recent: [], pinned: [] },
-  );
+describe('search', () => {
+  it('orders pinned, then recent, then each account alphabetically, without repeating a row', () => {
+    const result = search(
+      view(
+        [
+          [
+            account('a', 'Alpha'),
+            [{ email: 'zed@a.test' }, { email: 'amy@a.test' }, { email: 'u', main: true }],
+          ],
+          [account('b', 'Beta'), [{ email: 'bob@b.test', suspended: true }]],
+        ],
+        {
+          recent: [
+            { accountId: 'a', email: 'zed@a.test' },
+            { accountId: 'b', email: 'bob@b.test' },
+          ],
+          pinned: [{ accountId: 'b', email: 'BOB@b.test' }],
+        },
+      ),
+      '',
+      10,
+    );
+    expect(emails(result)).toEqual(['bob@b.test', 'zed@a.test', 'amy@a.test', 'u']);
+    expect(result.total).toBe(4);
+    expect(result.shown[0]).toMatchObject({
+      pinned: true,
+      suspended: true,
+      accountLabel: 'Beta',
+      accountId: 'b',
+    });
+    expect(result.shown[1]).toMatchObject({ pinned: false, main: false });
+    expect(result.shown[3]).toMatchObject({ main: true, key: 'a\nu' });
+  });
+
+  it('ignores a recent mailbox that is no longer in its list', () => {
+    const result = search(
+      view([[account('a', 'A'), [{ email: 'x@a.test' }]]], {
+        recent: [
+          { accountId: 'a', email: 'gone@a.test' },
+          { accountId: 'a', email: 'x@a.test.' },
+          { accountId: 'z', email: 'x@a.test' },
+        ],
+        pinned: [],
+      }),
+      '',
+      10,
+    );
+    expect(emails(result)).toEqual(['x@a.test']);
+  });
+
+  it('carries the owning cPanel user of a directory’s rows', () => {
+    const result = search(
+      view([[account('w', 'WHM'), [{ email: 'a@b.test', user: 'bob', suspended: true }]]]),
+      'a@',
+      5,
+    );
+    expect(result.shown[0]).toMatchObject({ email: 'a@b.test', user: 'bob', suspended: true });
+  });
+
+  const big = view([
+    [
+      account('a', 'Client Alpha'),
+      Array.from({ length: 10_000 }, (_, i) => ({ email: `user${i}@alpha.test` })),
+    ],
+    [account('b', 'Beta'), [{ email: 'user99@beta.test' }, { email: 'Mixed.Case@Beta.test' }]],
+  ]);
 
   it('matches every word against the address and the account label, keeping the order', () => {
-    const { shown, total } = filterEntries(entries, 'user99 alpha', 5);
-    expect(total).toBe(111);
-    expect(shown.map((entry) => entry.email)).toEqual([
+    const result = search(big, 'user99 alpha', 5);
+    expect(result.total).toBe(111);
+    expect(emails(result)).toEqual([
       'user99@alpha.test',
       'user990@alpha.test',
       'user9900@alpha.test',
       'user9901@alpha.test',
       'user9902@alpha.test',
     ]);
+    expect(search(big, 'USER99', 200).total).toBe(112);
+    expect(emails(search(big, 'beta', 5))).toEqual(['Mixed.Case@Beta.test', 'user99@beta.test']);
+    expect(emails(search(big, 'mixed.case', 5))).toEqual(['Mixed.Case@Beta.test']);
+  });
+
+  it('finds words only within one address, never across two', () => {
+    // "alpha.testuser" would span the end of one line and the start of the next.
+    expect(search(big, 'alpha.testuser', 5).total).toBe(0);
+    expect(search(big, 'user1@ alpha.test', 5).total).toBe(1);
   });
 
   it('caps what it shows but counts everything', () => {
-    expect(filterEntries(entries, '', 100)).toMatchObject({ total: 10_000, shown: { length: 100 } });
-    expect(filterEntries(entries, 'nomatch', 100)).toEqual({ shown: [], total: 0 });
+    expect(search(big, '', 100)).toMatchObject({ total: 10_002, shown: { length: 100 } });
+    expect(search(big, 'nomatch', 100)).toEqual({ shown: [], total: 0 });
+    expect(search(big, 'client', 3)).toMatchObject({ total: 10_000, shown: { length: 3 } });
   });
 });

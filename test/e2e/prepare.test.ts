@@ -1,0 +1,179 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloneFixture, demoFixture, makeMailboxes, type RunningEmulator, startEmulator } from '../emulator';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { addVerifiedAccount, demoAccount, signedInTab } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
+import { WAIT } from './observe';
+
+// webmail.prepare: the session is made while the user aims at a row, and the click only opens the tab.
+const HOST = EMULATOR_HOSTS[31] as string;
+const PASSPHRASE = 'correct horse battery staple';
+/** Longer than the popup's 80 ms aim, with room for a busy machine. */
+const SETTLE_MS = 600;
+
+let emulator: RunningEmulator;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  const fixture = cloneFixture(demoFixture);
+  // Enough rows for a sweep across ten of them.
+  fixture.accounts[0]?.mailboxes.push(...makeMailboxes('example.com', 12));
+  emulator = await startEmulator({ address: HOST, fixture });
+  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
+  await addVerifiedAccount(browser, demoAccount(HOST));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.close();
+});
+
+/** How many times the server was asked for a session: for mailboxes, or for the account itself. */
+const sessionCalls = (fn: 'for_mail_user' | 'for_self') =>
+  emulator.requests.filter((request) =>
+    request.path.startsWith(`/execute/Session/create_webmail_session_${fn}?`),
+  ).length;
+
+let accountId = '';
+async function popup(): Promise<Page> {
+  const page = await browser.openPage('src/popup/index.html');
+  await page.locator('[data-testid="mailbox"][data-email="info@example.com"]').waitFor();
+  accountId ||= (await page.evaluate(async () => {
+    const reply = await chrome.runtime.sendMessage({ type: 'account.list' });
+    return reply.accounts[0].id;
+  })) as string;
+  return page;
+}
+
+function send(page: Page, message: Record<string, unknown>): Promise<{ ok: boolean }> {
+  return page.evaluate((request) => chrome.runtime.sendMessage(request), message);
+}
+
+const row = (page: Page, email: string) => page.locator(`[data-testid="mailbox"][data-email="${email}"]`);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('prepared sign-in in Chromium', () => {
+  it('prepares the account’s own Webmail when the popup opens with one account, and the click uses it', async () => {
+    const before = sessionCalls('for_self');
+    const page = await popup();
+    await expect.poll(() => sessionCalls('for_self'), WAIT).toBe(before + 1);
+    const tab = await signedInTab(browser, () => page.getByTestId('open-webmail').click());
+    expect(await tab.getByTestId('signed-in-user').textContent()).toBe('demo');
+    expect(sessionCalls('for_self')).toBe(before + 1);
+    await Promise.all([tab.close(), page.close()]);
+  });
+
+  it('makes one API call for two prepares; the open after them makes none and signs in; never twice', async () => {
+    const page = await popup();
+    const before = sessionCalls('for_mail_user');
+    const target = { accountId, email: 'sales@example.com' };
+    const replies = await Promise.all([
+      send(page, { type: 'webmail.prepare', ...target }),
+      send(page, { type: 'webmail.prepare', ...target }),
+    ]);
+    expect(replies).toEqual([{ ok: true }, { ok: true }]);
+    expect(sessionCalls('for_mail_user')).toBe(before + 1);
+
+    const first = await signedInTab(browser, () => send(page, { type: 'webmail.open', ...target }));
+    expect(await first.getByTestId('signed-in-user').textContent()).toBe('sales@example.com');
+    expect(sessionCalls('for_mail_user')).toBe(before + 1);
+    await first.close();
+
+    // The prepared session was used up: the next open asks the server for a new one.
+    const second = await signedInTab(browser, () => send(page, { type: 'webmail.open', ...target }));
+    expect(await second.getByTestId('signed-in-user').textContent()).toBe('sales@example.com');
+    expect(sessionCalls('for_mail_user')).toBe(before + 2);
+    const logins = emulator.requests.filter((request) => request.path.endsWith('/login'));
+    const bodies = logins.slice(-2).map((request) => request.body);
+    expect(new Set(bodies).size).toBe(2);
+    await Promise.all([second.close(), page.close()]);
+  });
+
+  it('prepares the row the pointer rests on, and the click on it makes no API call', async () => {
+    const page = await popup();
+    const before = sessionCalls('for_mail_user');
+    await row(page, 'support@example.net').hover();
+    await expect.poll(() => sessionCalls('for_mail_user'), WAIT).toBe(before + 1);
+    const tab = await signedInTab(browser, () => row(page, 'support@example.net').click());
+    expect(await tab.getByTestId('signed-in-user').textContent()).toBe('support@example.net');
+    expect(sessionCalls('for_mail_user')).toBe(before + 1);
+    await Promise.all([tab.close(), page.close()]);
+  });
+
+  it('prepares the row the arrow keys move to', async () => {
+    const page = await popup();
+    const before = sessionCalls('for_mail_user');
+    await page.getByTestId('search').fill('box0000');
+    await row(page, 'box00002@example.com').waitFor();
+    await page.getByTestId('search').press('ArrowDown');
+    await expect.poll(() => sessionCalls('for_mail_user'), WAIT).toBe(before + 1);
+    const last = emulator.requests.filter((request) => request.path.includes('for_mail_user?')).at(-1);
+    expect(new URL(last?.path ?? '', 'https://x').searchParams.get('login')).toBe('box00002');
+    await page.close();
+  });
+
+  it('prepares nothing for a sweep of the pointer across ten rows', async () => {
+    const page = await popup();
+    await page.mouse.move(1, 1);
+    const before = sessionCalls('for_mail_user');
+    expect(await page.getByTestId('mailbox').count()).toBeGreaterThanOrEqual(10);
+    // The pointer enters and leaves ten rows in turn, as fast as a hand sweeps (all in one task here, so a
+    // busy machine cannot stretch the sweep past the 80 ms aim), and ends off the list.
+    await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[data-testid="mailbox"]')].slice(0, 10);
+      for (const row of rows) {
+        row.dispatchEvent(new MouseEvent('mouseenter'));
+        row.dispatchEvent(new MouseEvent('mouseleave'));
+      }
+    });
+    await pause(SETTLE_MS);
+    expect(sessionCalls('for_mail_user')).toBe(before);
+    await page.close();
+  });
+
+  it('drops a prepared session when the vault locks', async () => {
+    const options = await browser.openPage('src/options/index.html');
+    await options.fill('#vault-new', PASSPHRASE);
+    await options.fill('#vault-confirm', PASSPHRASE);
+    await options.getByTestId('vault-submit').click();
+    await expect
+      .poll(() => options.getByTestId('vault-done').textContent(), WAIT)
+      .toContain('Passphrase set');
+    await options.close();
+
+    const page = await popup();
+    const before = sessionCalls('for_mail_user');
+    const target = { accountId, email: 'info@example.com' };
+    await send(page, { type: 'webmail.prepare', ...target });
+    expect(sessionCalls('for_mail_user')).toBe(before + 1);
+    expect(await send(page, { type: 'vault.lock' })).toEqual({ ok: true });
+    expect(await send(page, { type: 'vault.unlock', passphrase: PASSPHRASE })).toMatchObject({ ok: true });
+    const tab = await signedInTab(browser, () => send(page, { type: 'webmail.open', ...target }));
+    expect(await tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
+    expect(sessionCalls('for_mail_user')).toBe(before + 2);
+    await Promise.all([tab.close(), page.close()]);
+  });
+
+  it('prepares nothing with the setting off', async () => {
+    const options = await browser.openPage('src/options/index.html');
+    const box = options.getByTestId('prepare-sign-in');
+    await expect.poll(() => box.isChecked(), WAIT).toBe(true);
+    await box.uncheck();
+    await expect
+      .poll(() => send(options, { type: 'settings.get' }), WAIT)
+      .toMatchObject({ settings: { prepareSignIn: false } });
+    await options.close();
+
+    const self = sessionCalls('for_self');
+    const before = sessionCalls('for_mail_user');
+    const page = await popup();
+    await row(page, 'sales@example.com').hover();
+    await send(page, { type: 'webmail.prepare', accountId, email: 'info@example.com' });
+    await pause(SETTLE_MS);
+    expect(sessionCalls('for_mail_user')).toBe(before);
+    expect(sessionCalls('for_self')).toBe(self);
+    await page.close();
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
