@@ -10,6 +10,7 @@ import { Openers } from '../core/openers';
 import { Recents } from '../core/recents';
 import { SettingsStore } from '../core/settings';
 import { Vault } from '../core/vault';
+import { WhmIndex, whmServers } from '../core/whmIndex';
 import { hostAccess, storageArea, tabOpener } from './adapters';
 import { registerAutoLock } from './autoLock';
 import { openDefaultWebmail, registerCommands } from './commands';
@@ -47,7 +48,15 @@ const accounts = new AccountRepository(local, keyring, async (withTokens) =>
 const vault = new Vault(local, keyring, accounts);
 const recents = new Recents(local);
 // Only the directory writes its caches, so they can be kept in memory too.
-const directory = new Directory({ accounts, hostAccess, store: rememberedStore(local), transport });
+// The WHM directory keeps its own copy in memory; storage.local holds it across the worker's restarts.
+const whmIndex = new WhmIndex({ store: local, server: whmServers(accounts, transport) });
+const directory = new Directory({
+  accounts,
+  hostAccess,
+  store: rememberedStore(local),
+  transport,
+  whm: whmIndex,
+});
 const launcher = new Launcher(tabOpener, (launchId) => `${LAUNCH_PAGE}#${launchId}`);
 const cpanelSessions = new CpanelSessions(session, transport);
 const openers = new Openers({
@@ -76,6 +85,7 @@ const route = createRouter(
     launcher,
     openers,
     directory,
+    whmIndex,
     recents,
     hostAccess,
     vault,
@@ -96,3 +106,8 @@ registerCommands(accounts, openers, pending);
 registerOmnibox(directory, openers, pending);
 registerNotificationClicks();
 browser.tabs.onRemoved.addListener((tabId) => void cpanelSessions.forget(tabId));
+// A directory the worker's end interrupted goes on where it stopped.
+void accounts
+  .list()
+  .then((list) => whmIndex.resume(list.filter((account) => account.kind === 'whm').map(({ id }) => id)))
+  .catch(() => undefined);

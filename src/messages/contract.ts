@@ -4,6 +4,7 @@ import type { CpanelSessionSummary } from '../core/cpanelSessions';
 import type { MailboxRef } from '../core/recents';
 import type { Settings } from '../core/settings';
 import type { ImportResult } from '../core/transfer';
+import type { IndexStatus } from '../core/whmIndex';
 import type { Verified } from '../cpanel/verify';
 
 /** What an edit may change; `token` only when the user typed a new one. */
@@ -42,6 +43,8 @@ export type Request =
   | { type: 'settings.get' }
   | { type: 'settings.set'; settings: Partial<Settings> }
   | { type: 'mailboxes.list'; accountId: string; refresh?: boolean }
+  /** How far the directory of each WHM account has got. */
+  | { type: 'directory.status' }
   | { type: 'webmail.open'; accountId: string; email?: string; password?: string }
   | { type: 'webmail.openForAddress'; email: string }
   | { type: 'session.open'; accountId: string; service: WhmService; user?: string; app?: string }
@@ -75,6 +78,7 @@ export interface Replies {
   'settings.get': { settings: Settings & { managed: (keyof Settings)[] } };
   'settings.set': Record<string, never>;
   'mailboxes.list': { mailboxes: Mailbox[] };
+  'directory.status': { statuses: IndexStatus[] };
   'webmail.open': { tabId: number };
   'webmail.openForAddress': { tabId: number };
   'session.open': { tabId: number };

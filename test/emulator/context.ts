@@ -10,4 +10,24 @@ export interface EmulatorContext {
   /** Host of WHM `url` returns when no preferred_domain is given. */
   publicHost: string;
   now: () => number;
+  /** Milliseconds every recorded request waits before it is answered (a far server's think time). */
+  latency: { ms: number };
+  /** Requests being answered now, and the most at once since the last reset. */
+  load: RequestLoad;
+}
+
+export class RequestLoad {
+  inFlight = 0;
+  maxInFlight = 0;
+  enter(): void {
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+  }
+  leave(): void {
+    this.inFlight -= 1;
+  }
+  /** Starts counting the most at once afresh (from what is in flight now). */
+  reset(): void {
+    this.maxInFlight = this.inFlight;
+  }
 }

@@ -44,6 +44,16 @@ export const WHM_TEXT = {
     `The “service” argument must be “cpaneld”, “whostmgrd”, or “webmaild”, not “${service}”.`,
   /** ours */
   domainNotFound: (domain: string) => `The domain “${domain}” does not exist.`,
+  /** stock: Whostmgr/API/1/Accounts.pm listaccts */
+  unknownSearchType: 'Unknown search type.',
+  /** stock: Whostmgr/API/1/Accounts.pm accountsummary (without its trailing newline) */
+  summaryNeedsUserOrDomain: 'You must specify a user or domain to get a summary of.',
+  /** stock: Whostmgr/API/1/Accounts.pm accountsummary */
+  noSuchAccount: 'Account does not exist.',
+  /** stock: Whostmgr/Email.pm list_pops_for */
+  noSuchUser: (user: string) => `The “${user}” user does not exist.`,
+  /** ours: a reseller asking about an account it does not own (the stock text is not known) */
+  notYours: (user: string) => `You do not have access to the account “${user}”.`,
   /** ours: the answer when api.version=1 is missing (WHM API 0 is not emulated) */
   api0: 'This emulator implements WHM API 1 only; add api.version=1 to the query.',
 } as const;

@@ -83,6 +83,9 @@ async function handle(
     body,
     at: ctx.now(),
   });
+  ctx.load.enter();
+  res.once('close', () => ctx.load.leave());
+  if (ctx.latency.ms > 0) await new Promise((resolve) => setTimeout(resolve, ctx.latency.ms));
   const url = new URL(path, 'https://emulator.invalid');
   // The query may carry a session string (GET /login/?session=…): log the path only.
   if (debug) console.error(`[emulator] ${port} ${req.method} ${url.pathname}`);

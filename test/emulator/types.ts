@@ -21,6 +21,8 @@ export interface CpanelAccountFixture {
   parkedDomains?: string[];
   mailboxes: MailboxFixture[];
   suspended?: boolean;
+  /** WHM's "locked" suspension (listaccts `is_locked`): only root may lift it. */
+  locked?: boolean;
   locale?: string;
   /** Reseller (WHM user) that owns the account; default root. */
   owner?: string;
@@ -105,6 +107,8 @@ export interface EmulatorOptions {
   publicHost?: string;
   /** Clock in ms; default Date.now. */
   now?: () => number;
+  /** Milliseconds each request waits before it is answered; default 0 (see RunningEmulator.setLatency). */
+  latencyMs?: number;
 }
 
 export interface ListenerOptions {
@@ -142,6 +146,10 @@ export interface RunningEmulator {
   /** Fault injection: `faults.set({ fault, match, times })`, `faults.clear()`, `faults.hits`. */
   faults: FaultController;
   expireAllSessions(): void;
+  /** Milliseconds each request waits from now on before it is answered. */
+  setLatency(ms: number): void;
+  /** Requests being answered now (`inFlight`), the most at once (`maxInFlight`) since `reset()`. */
+  load: { readonly inFlight: number; readonly maxInFlight: number; reset(): void };
   /** Serves this emulator on another loopback address as well (same state and faults). */
   addListener(address: string, options?: ListenerOptions): Promise<ExtraListener>;
   close(): Promise<void>;

@@ -7,11 +7,13 @@ import type { HostAccess } from '../../core/ports';
 import type { Recents } from '../../core/recents';
 import type { SettingsStore } from '../../core/settings';
 import type { Vault } from '../../core/vault';
+import type { WhmIndex } from '../../core/whmIndex';
 import type { TransportOptions } from '../../cpanel/transport';
 import type { HandlerTable } from '../messages';
 import type { PendingActions } from '../pendingActions';
 import { accountHandlers } from './accounts';
 import { cpanelSessionHandlers } from './cpanelSessions';
+import { directoryHandlers } from './directory';
 import { openHandlers } from './open';
 import { vaultHandlers } from './vault';
 
@@ -20,6 +22,8 @@ export interface Services {
   launcher: Launcher;
   openers: Openers;
   directory: Directory;
+  /** The mailboxes of every account WHM tokens see, and their indexing progress. */
+  whmIndex: WhmIndex;
   recents: Recents;
   hostAccess: HostAccess;
   vault: Vault;
@@ -40,5 +44,6 @@ export function createHandlers(services: Services): HandlerTable {
     ...openHandlers(services),
     ...vaultHandlers(services),
     ...cpanelSessionHandlers(services),
+    ...directoryHandlers(services),
   };
 }
