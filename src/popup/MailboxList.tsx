@@ -1,5 +1,6 @@
 import { t, uiLanguage } from '../i18n/t';
 import type { MailboxEntry } from './entries';
+import { OwnerCells } from './OwnerCells';
 
 interface Props {
   entries: MailboxEntry[];
@@ -8,11 +9,22 @@ interface Props {
   showAccount: boolean;
   onOpen: (entry: MailboxEntry) => void;
   onPin: (entry: MailboxEntry) => void;
+  /** cPanel for the owner of a WHM account's mailbox. */
+  onOpenCpanel: (entry: MailboxEntry) => void;
   onHover: (index: number) => void;
 }
 
 /** The searchable mailbox list: a listbox the search field drives with the arrow keys. */
-export function MailboxList({ entries, total, highlighted, showAccount, onOpen, onPin, onHover }: Props) {
+export function MailboxList({
+  entries,
+  total,
+  highlighted,
+  showAccount,
+  onOpen,
+  onPin,
+  onOpenCpanel,
+  onHover,
+}: Props) {
   // Looked up once per render, not once per row.
   const label = {
     suspended: t('popup_suspended'),
@@ -50,6 +62,7 @@ export function MailboxList({ entries, total, highlighted, showAccount, onOpen, 
             <span class="mailbox-email">
               {entry.main ? t('popup_main_account', entry.email) : entry.email}
             </span>
+            {entry.user && <OwnerCells entry={entry} onOpenCpanel={onOpenCpanel} />}
             {showAccount && <span class="muted mailbox-account">{entry.accountLabel}</span>}
             {entry.suspended && <span class="badge">{label.suspended}</span>}
             {entry.pinned && <span class="visually-hidden">{label.pinned}</span>}

@@ -9,6 +9,7 @@ import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountActions } from './AccountActions';
+import { DirectoryProgress } from './DirectoryProgress';
 import { buildEntries, filterEntries, type MailboxEntry } from './entries';
 import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
@@ -17,16 +18,14 @@ import { UnlockForm } from './UnlockForm';
 /** Rows rendered at once (more than the list shows without scrolling); the search narrows to these. */
 const VISIBLE_ROWS = 30;
 
-/** One mailbox request per cPanel account (a WHM token has no mailboxes of its own). */
+/** One mailbox request per account (a WHM token's are those of every account it sees). */
 function requestMailboxes(list: AccountSummary[], refresh: boolean) {
-  return list
-    .filter((account) => account.kind === 'cpanel')
-    .map((account) => {
-      const reply = send<'mailboxes.list'>({ type: 'mailboxes.list', accountId: account.id, refresh });
-      // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
-      reply.catch(() => undefined);
-      return { accountId: account.id, reply };
-    });
+  return list.map((account) => {
+    const reply = send<'mailboxes.list'>({ type: 'mailboxes.list', accountId: account.id, refresh });
+    // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
+    reply.catch(() => undefined);
+    return { accountId: account.id, reply };
+  });
 }
 
 function requestState() {
@@ -58,6 +57,8 @@ export function Popup() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<MailboxEntry | null>(null);
+  // Bumped by Refresh: the WHM directory progress looks again.
+  const [refreshed, setRefreshed] = useState(0);
   const [vault, setVault] = useState<{ enabled: boolean; locked: boolean }>({
     enabled: false,
     locked: false,
@@ -131,6 +132,11 @@ export function Popup() {
       setAsking(entry);
       return;
     }
+    if (entry.user && entry.main) {
+      // A WHM account's row for a cPanel account's own mailbox: Webmail as that cPanel user.
+      openSession(entry.accountId, 'webmaild', entry.user);
+      return;
+    }
     const email = entry.main ? undefined : entry.email;
     void run(() => send({ type: 'webmail.open', accountId: entry.accountId, email }));
   }
@@ -166,6 +172,11 @@ export function Popup() {
       event.preventDefault();
       const entry = shown[highlighted];
       if (entry && !entry.main) void togglePin(entry);
+    } else if (event.altKey && event.code === 'KeyC') {
+      // Alt+C: cPanel for the cPanel user that owns the highlighted mailbox of a WHM account.
+      event.preventDefault();
+      const entry = shown[highlighted];
+      if (entry?.user) openSession(entry.accountId, 'cpaneld', entry.user);
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');
@@ -174,19 +185,22 @@ export function Popup() {
   }
 
   const openOptions = () => void browser.runtime.openOptionsPage();
-  const hasCpanel = accounts?.some((account) => account.kind === 'cpanel') ?? false;
+  const whmAccounts = useMemo(() => (accounts ?? []).filter((account) => account.kind === 'whm'), [accounts]);
 
   return (
     <main>
       <header>
         <h1>{t('ext_short_name')}</h1>
         <div class="row">
-          {hasCpanel && (
+          {accounts && accounts.length > 0 && (
             <button
               type="button"
               data-testid="refresh"
               title={t('popup_refresh_title')}
-              onClick={() => void loadMailboxes(requestMailboxes(accounts ?? [], true))}
+              onClick={() => {
+                void loadMailboxes(requestMailboxes(accounts ?? [], true));
+                setRefreshed((n) => n + 1);
+              }}
             >
               {t('popup_refresh')}
             </button>
@@ -239,7 +253,7 @@ export function Popup() {
             aria-controls="mailbox-list"
             aria-activedescendant={shown.length > 0 ? `mailbox-option-${highlighted}` : undefined}
             aria-describedby="pin-hint"
-            aria-keyshortcuts="Alt+P"
+            aria-keyshortcuts="Alt+P Alt+C"
             value={query}
             onInput={(event) => {
               setQuery(event.currentTarget.value);
@@ -250,6 +264,15 @@ export function Popup() {
             autoFocus
           />
           <ErrorNote error={error} />
+          <DirectoryProgress
+            accounts={whmAccounts}
+            kick={refreshed}
+            shown={(accountId) => mailboxes[accountId]?.length ?? 0}
+            onGrow={(accountId) => {
+              const account = accountById.get(accountId);
+              if (account) void loadMailboxes(requestMailboxes([account], false));
+            }}
+          />
           {asking && (
             <PasswordPrompt
               email={asking.email}
@@ -265,6 +288,7 @@ export function Popup() {
             showAccount={accounts.length > 1}
             onOpen={open}
             onPin={(entry) => void togglePin(entry)}
+            onOpenCpanel={(entry) => entry.user && openSession(entry.accountId, 'cpaneld', entry.user)}
             onHover={setHighlighted}
           />
           <div class="accounts">

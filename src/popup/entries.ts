@@ -11,6 +11,8 @@ export interface MailboxEntry {
   email: string;
   main: boolean;
   suspended: boolean;
+  /** On a WHM account: the cPanel user that owns the mailbox. */
+  user?: string;
   pinned: boolean;
   /** Lower-cased text the search matches against. */
   haystack: string;
@@ -47,8 +49,9 @@ export function buildEntries(
         main: mailbox.main === true,
         suspended: mailbox.suspended === true,
         pinned: isPinned,
-        haystack: `${mailbox.email} ${account.label}`.toLowerCase(),
+        haystack: `${mailbox.email} ${account.label}${mailbox.user ? ` ${mailbox.user}` : ''}`.toLowerCase(),
       };
+      if (mailbox.user) entry.user = mailbox.user;
       const rank = isPinned ? -1 : recentRank.get(key);
       if (rank === undefined) rest.push(entry);
       else ranked.push({ entry, rank });
