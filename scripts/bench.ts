@@ -129,7 +129,7 @@ async function measureInBrowser(): Promise<Measured> {
     }
     if (parts.has('directory')) {
       log('WHM directory of 1,000 accounts × 10 mailboxes, 25 ms per request');
-      measured.directory = await measureDirectory(control, envCount('BENCH_DIRECTORY', 3));
+      measured.directory = await measureDirectory(emulator, control, envCount('BENCH_DIRECTORY', 3));
     }
     return measured;
   } finally {

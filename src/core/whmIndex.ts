@@ -55,10 +55,21 @@ interface UserEntry {
   failed?: string;
 }
 
+/** What is kept in memory: the accounts, and which storage chunk each one is written to. */
 interface Snapshot {
   /** When listaccts was last read. */
   listedAt: number;
   users: Record<string, UserEntry>;
+  chunkOf: Record<string, number>;
+  chunks: number;
+  /** How many chunks storage holds now (a shorter list leaves some to remove). */
+  stored: number;
+}
+
+/** `whmDirectory:<id>`: the head; `whmDirectory:<id>:<n>`: the accounts of chunk n. */
+interface StoredHead {
+  listedAt: number;
+  chunks: number;
 }
 
 interface Run {
@@ -68,6 +79,12 @@ interface Run {
 }
 
 const KEY = 'whmDirectory:';
+/**
+ * Accounts per storage item: an answer rewrites only its chunk, not the whole directory (writing all of
+ * 1,000 accounts on every burst of answers made indexing slower the longer it ran).
+ */
+const CHUNK = 100;
+const chunkKey = (accountId: string, n: number) => `${KEY}${accountId}:${n}`;
 
 /** A semaphore: at most `size` tasks at once, the others wait in order. */
 class Gate {
@@ -101,7 +118,8 @@ export class WhmIndex {
   readonly #snapshots = new Map<string, Promise<Snapshot | undefined>>();
   readonly #runs = new Map<string, Run>();
   readonly #gates = new Map<string, Gate>();
-  readonly #dirty = new Set<string>();
+  /** Per account, the chunks to write, or 'all' (with the head) after a new account list. */
+  readonly #dirty = new Map<string, Set<number> | 'all'>();
   /** The error of each account's last run, kept for its status until the next run. */
   readonly #finished = new Map<string, string | undefined>();
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -174,10 +192,12 @@ export class WhmIndex {
   }
 
   async forget(accountId: string): Promise<void> {
+    const snapshot = await this.#snapshot(accountId).catch(() => undefined);
     this.#snapshots.delete(accountId);
     this.#dirty.delete(accountId);
     this.#finished.delete(accountId);
-    await this.deps.store.remove(KEY + accountId);
+    const chunks = Array.from({ length: snapshot?.stored ?? 0 }, (_, n) => chunkKey(accountId, n));
+    await Promise.all([KEY + accountId, ...chunks].map((key) => this.deps.store.remove(key)));
   }
 
   /** Resumes a run that the worker's end interrupted (call at start-up with the WHM accounts). */
@@ -223,7 +243,7 @@ export class WhmIndex {
           }
           entry.at = this.#now();
           run.pending -= 1;
-          this.#write(accountId);
+          this.#write(accountId, current.chunkOf[user]);
         }),
       ),
     );
@@ -248,16 +268,42 @@ export class WhmIndex {
   #snapshot(accountId: string): Promise<Snapshot | undefined> {
     let snapshot = this.#snapshots.get(accountId);
     if (!snapshot) {
-      snapshot = this.deps.store.get<Snapshot>(KEY + accountId);
+      snapshot = this.#load(accountId);
       this.#snapshots.set(accountId, snapshot);
       snapshot.catch(() => this.#snapshots.delete(accountId));
     }
     return snapshot;
   }
 
-  /** Notes a change and writes it soon: one write per burst of answers, not one per answer. */
-  #write(accountId: string): void {
-    this.#dirty.add(accountId);
+  async #load(accountId: string): Promise<Snapshot | undefined> {
+    const head = await this.deps.store.get<StoredHead>(KEY + accountId);
+    if (!head) return undefined;
+    const chunks = await Promise.all(
+      Array.from({ length: head.chunks }, (_, n) =>
+        this.deps.store.get<Record<string, UserEntry>>(chunkKey(accountId, n)),
+      ),
+    );
+    const snapshot: Snapshot = {
+      listedAt: head.listedAt,
+      users: {},
+      chunkOf: {},
+      chunks: head.chunks,
+      stored: head.chunks,
+    };
+    chunks.forEach((chunk, n) => {
+      for (const [user, entry] of Object.entries(chunk ?? {})) {
+        snapshot.users[user] = entry;
+        snapshot.chunkOf[user] = n;
+      }
+    });
+    return snapshot;
+  }
+
+  /** Notes a change (of one account's list, or of the whole list) and writes it soon, in one burst. */
+  #write(accountId: string, chunk?: number): void {
+    const dirty = this.#dirty.get(accountId);
+    if (chunk === undefined) this.#dirty.set(accountId, 'all');
+    else if (dirty !== 'all') this.#dirty.set(accountId, (dirty ?? new Set<number>()).add(chunk));
     this.#flushTimer ??= setTimeout(() => void this.#flush(), this.deps.flushMs ?? FLUSH_MS);
   }
 
@@ -265,19 +311,39 @@ export class WhmIndex {
     clearTimeout(this.#flushTimer);
     this.#flushTimer = undefined;
     const entries: Record<string, unknown> = {};
-    for (const accountId of this.#dirty) {
-      const snapshot = await this.#snapshots.get(accountId);
-      if (snapshot) entries[KEY + accountId] = snapshot;
-    }
+    const stale: string[] = [];
+    // Taken before any await: what is noted meanwhile waits for the next flush.
+    const dirtyNow = [...this.#dirty];
     this.#dirty.clear();
+    for (const [accountId, dirty] of dirtyNow) {
+      const snapshot = await this.#snapshots.get(accountId);
+      if (!snapshot) continue;
+      const all = Array.from({ length: snapshot.chunks }, (_, n) => n);
+      for (const n of dirty === 'all' ? all : dirty) entries[chunkKey(accountId, n)] = {};
+      for (const [user, n] of Object.entries(snapshot.chunkOf)) {
+        const chunk = entries[chunkKey(accountId, n)] as Record<string, UserEntry> | undefined;
+        if (chunk) chunk[user] = snapshot.users[user] as UserEntry;
+      }
+      if (dirty === 'all') {
+        entries[KEY + accountId] = {
+          listedAt: snapshot.listedAt,
+          chunks: snapshot.chunks,
+        } satisfies StoredHead;
+        for (let n = snapshot.chunks; n < snapshot.stored; n++) stale.push(chunkKey(accountId, n));
+        snapshot.stored = snapshot.chunks;
+      }
+    }
     if (Object.keys(entries).length > 0) await this.deps.store.setMany(entries);
+    await Promise.all(stale.map((key) => this.deps.store.remove(key)));
   }
 }
 
 /** The new account list over the old one: known accounts keep their addresses, gone ones are dropped. */
 function merge(old: Snapshot | undefined, rows: WhmAccountRow[], now: number, refresh: boolean): Snapshot {
   const users: Record<string, UserEntry> = {};
-  for (const row of rows) {
+  const chunkOf: Record<string, number> = {};
+  for (const [i, row] of rows.entries()) {
+    chunkOf[row.user] = Math.floor(i / CHUNK);
     const before = old?.users[row.user];
     const entry: UserEntry = { ...before, domain: row.domain, owner: row.owner };
     // A Refresh makes every list due, and so it stays in storage if the worker ends before it is done.
@@ -286,7 +352,8 @@ function merge(old: Snapshot | undefined, rows: WhmAccountRow[], now: number, re
     else delete entry.suspended;
     users[row.user] = entry;
   }
-  return { listedAt: now, users };
+  const chunks = Math.ceil(rows.length / CHUNK);
+  return { listedAt: now, users, chunkOf, chunks, stored: old?.stored ?? 0 };
 }
 
 /** Every mailbox of the snapshot: each account's own (its user name, as UAPI list_pops names it), then its addresses. */

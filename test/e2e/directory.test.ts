@@ -57,12 +57,12 @@ async function listed(page: Page, id: string): Promise<Listed[]> {
 
 /** The users whose list the stored directory holds (what a restarted worker need not ask again). */
 async function storedDone(page: Page, id: string): Promise<string[]> {
-  const key = `whmDirectory:${id}`;
-  const stored = (await page.evaluate((k) => chrome.storage.local.get(k), key)) as Record<
-    string,
-    { users: Record<string, { at?: number; failed?: string }> } | undefined
-  >;
-  return Object.entries(stored[key]?.users ?? {})
+  const stored = (await page.evaluate(() => chrome.storage.local.get(null))) as Record<string, unknown>;
+  // The directory is kept in chunks of accounts: `whmDirectory:<id>:<n>`.
+  const prefix = `whmDirectory:${id}:`;
+  return Object.entries(stored)
+    .filter(([key]) => key.startsWith(prefix))
+    .flatMap(([, chunk]) => Object.entries(chunk as Record<string, { at?: number; failed?: string }>))
     .filter(([, entry]) => entry.at !== undefined && !entry.failed)
     .map(([user]) => user);
 }

@@ -143,8 +143,32 @@ describe('WhmIndex', () => {
     const server = new FakeServer(rows(3));
     const { index, store } = setup(server);
     await index.update('whm');
-    expect([...store.data.keys()]).toEqual(['whmDirectory:whm']);
-    expect(JSON.stringify(store.data.get('whmDirectory:whm'))).not.toMatch(/token/i);
+    expect([...store.data.keys()].sort()).toEqual(['whmDirectory:whm', 'whmDirectory:whm:0']);
+    expect(JSON.stringify([...store.data.values()])).not.toMatch(/token/i);
+  });
+
+  it('writes only the chunk of an answer, and drops chunks a shorter list no longer needs', async () => {
+    const server = new FakeServer(rows(250));
+    const { index, store, now } = setup(server);
+    await index.update('whm');
+    expect([...store.data.keys()].sort()).toEqual([
+      'whmDirectory:whm',
+      'whmDirectory:whm:0',
+      'whmDirectory:whm:1',
+      'whmDirectory:whm:2',
+    ]);
+    const second = store.data.get('whmDirectory:whm:1') as Record<string, unknown>;
+    expect(Object.keys(second)).toHaveLength(100);
+    server.rows = rows(120);
+    now.t += LIST_MAX_AGE_MS + 1;
+    await index.update('whm');
+    expect([...store.data.keys()].sort()).toEqual([
+      'whmDirectory:whm',
+      'whmDirectory:whm:0',
+      'whmDirectory:whm:1',
+    ]);
+    const fresh = setup(server, store).index;
+    expect(await fresh.mailboxes('whm')).toHaveLength(120 * 3);
   });
 
   it('resumes after the worker ends mid-index: what was listed is not asked for again', async () => {
