@@ -37,8 +37,19 @@ export function buildEntries(
   // usually arrive that way, which the sort then merely confirms).
   const ranked: { entry: MailboxEntry; rank: number }[] = [];
   const rest: MailboxEntry[] = [];
-  for (const account of accounts) {
+  // A mailbox that a cPanel token lists and a WHM token's directory lists too is shown once, as the cPanel
+  // account's (then the first WHM account's): a support desk often holds both tokens for one server.
+  const seen = new Set<string>();
+  const byKind = [
+    ...accounts.filter((account) => account.kind !== 'whm'),
+    ...accounts.filter((account) => account.kind === 'whm'),
+  ];
+  for (const account of byKind) {
+    const whm = account.kind === 'whm';
     for (const mailbox of mailboxes[account.id] ?? []) {
+      const address = mailbox.email.toLowerCase();
+      if (whm && seen.has(address)) continue;
+      seen.add(address);
       const key = refKey(account.id, mailbox.email);
       const isPinned = pinned.has(key);
       const entry: MailboxEntry = {
