@@ -120,6 +120,8 @@ export class WhmIndex {
   readonly #gates = new Map<string, Gate>();
   /** Per account, the chunks to write, or 'all' (with the head) after a new account list. */
   readonly #dirty = new Map<string, Set<number> | 'all'>();
+  /** The snapshots read or built so far, for a look without waiting. */
+  readonly #loaded = new Map<string, Snapshot>();
   /** The error of each account's last run, kept for its status until the next run. */
   readonly #finished = new Map<string, string | undefined>();
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -148,6 +150,10 @@ export class WhmIndex {
     const current = this.#runs.get(accountId);
     // A Refresh during a run follows it: the run may have read some lists before the change to see.
     if (current) return refresh ? current.done.then(() => this.update(accountId, true)) : current.done;
+    // Nothing due: no run at all, so a popup reading the list does not see a run flicker by.
+    const known = this.#loaded.get(accountId);
+    if (!refresh && known && !this.#listDue(known) && !Object.values(known.users).some((e) => this.#due(e)))
+      return Promise.resolve();
     const run: Run = { done: Promise.resolve(), pending: 0 };
     this.#runs.set(accountId, run);
     run.done = this.#run(accountId, run, refresh)
@@ -194,6 +200,7 @@ export class WhmIndex {
   async forget(accountId: string): Promise<void> {
     const snapshot = await this.#snapshot(accountId).catch(() => undefined);
     this.#snapshots.delete(accountId);
+    this.#loaded.delete(accountId);
     this.#dirty.delete(accountId);
     this.#finished.delete(accountId);
     const chunks = Array.from({ length: snapshot?.stored ?? 0 }, (_, n) => chunkKey(accountId, n));
@@ -213,9 +220,8 @@ export class WhmIndex {
   }
 
   async #run(accountId: string, run: Run, refresh: boolean): Promise<void> {
-    const now = this.#now();
     let snapshot = await this.#snapshot(accountId);
-    const listDue = !snapshot || refresh || now - snapshot.listedAt > LIST_MAX_AGE_MS;
+    const listDue = !snapshot || refresh || this.#listDue(snapshot);
     if (!listDue && snapshot && !Object.values(snapshot.users).some((e) => this.#due(e))) return;
     const server = await this.deps.server(accountId);
     const gate = this.#gate(server.host);
@@ -223,6 +229,7 @@ export class WhmIndex {
       const rows = await gate.run(() => server.listAccounts());
       snapshot = merge(snapshot, rows, this.#now(), refresh);
       this.#snapshots.set(accountId, Promise.resolve(snapshot));
+      this.#loaded.set(accountId, snapshot);
       this.#write(accountId);
     }
     const current = snapshot as Snapshot;
@@ -250,6 +257,10 @@ export class WhmIndex {
     await this.#flush();
   }
 
+  #listDue(snapshot: Snapshot): boolean {
+    return this.#now() - snapshot.listedAt > LIST_MAX_AGE_MS;
+  }
+
   #due(entry: UserEntry): boolean {
     if (entry.at === undefined) return true;
     // A failed list is tried again a minute later, not on every look at the popup.
@@ -268,7 +279,10 @@ export class WhmIndex {
   #snapshot(accountId: string): Promise<Snapshot | undefined> {
     let snapshot = this.#snapshots.get(accountId);
     if (!snapshot) {
-      snapshot = this.#load(accountId);
+      snapshot = this.#load(accountId).then((loaded) => {
+        if (loaded) this.#loaded.set(accountId, loaded);
+        return loaded;
+      });
       this.#snapshots.set(accountId, snapshot);
       snapshot.catch(() => this.#snapshots.delete(accountId));
     }
