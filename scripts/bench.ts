@@ -4,17 +4,18 @@
 // timings vary between machines; the deterministic sizes are enforced by `npm run size` in `npm test`.
 //
 // Options (after `npm run bench --`):
-//   --only=click,popup,cold  measure only these parts (sizes are always shown)
+//   --only=click,popup,cold,directory  measure only these parts (sizes are always shown)
 //   --trace                  also write a Chrome trace of one launch per path (artifacts/bench-trace-*.json)
 //   --no-build               measure the builds already in dist/chrome and dist/chrome-bench
 // Sample counts: BENCH_PAIRS (default 20), BENCH_LOADS (20), BENCH_KEYS (20 digit + Backspace rounds),
-// BENCH_COLD (15).
+// BENCH_COLD (15), BENCH_DIRECTORY (3 WHM directory builds).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { DEMO_TOKEN, type RunningEmulator, startEmulator } from '../test/emulator';
 import { BenchBrowser, type Tab } from './bench/browser';
 import { type ClickToLoadResult, type LaunchPath, measureClickToLoad } from './bench/clickToLoad';
 import { type ColdStartResult, measureColdStart } from './bench/coldStart';
+import { type DirectoryResult, directoryRows, measureDirectory } from './bench/directory';
 import { startLatencyProxy } from './bench/latency';
 import { fillMailboxCache, measurePopup, type PopupResult } from './bench/popup';
 import { markdownTable, type Row, textTable, verdict } from './bench/report';
@@ -46,7 +47,7 @@ import { milestones } from './bench/trace';
 import { ARTIFACTS } from './package';
 import { measureStoreBuild } from './size-budget';
 
-const PARTS = ['click', 'popup', 'cold'] as const;
+const PARTS = ['click', 'popup', 'cold', 'directory'] as const;
 type Part = (typeof PARTS)[number];
 
 const argv = process.argv.slice(2);
@@ -68,6 +69,7 @@ interface Measured {
   popup?: PopupResult;
   popupLarge?: PopupResult;
   cold?: ColdStartResult;
+  directory?: DirectoryResult;
   chromium: string;
 }
 
@@ -162,6 +164,10 @@ async function measureInBrowser(): Promise<Measured> {
         });
       }
     }
+    if (parts.has('directory')) {
+      log('WHM directory of 1,000 accounts × 10 mailboxes, 25 ms per request');
+      measured.directory = await measureDirectory(emulator, control, envCount('BENCH_DIRECTORY', 3));
+    }
     return measured;
   } finally {
     await browser?.close();
@@ -226,6 +232,7 @@ function tableRows(measured: Measured, sizes: ReturnType<typeof measureStoreBuil
       timing('worker warm → API request (reference)', measured.cold.warm),
     );
   }
+  if (measured.directory) rows.push(...directoryRows(measured.directory));
   const labels = { popup: 'popup JS, gzip', worker: 'worker JS, gzip', zip: 'store zip' } as const;
   for (const size of sizes) {
     rows.push({ metric: labels[size.name], unit: 'bytes', value: size.bytes, target: size.budget });
@@ -274,7 +281,7 @@ async function main(): Promise<void> {
     cpuBusyBeforeStart: Number(busyBefore.toFixed(2)),
     seconds: Math.round((Date.now() - started) / 1000),
   };
-  const { click, popup, popupLarge, cold } = measured;
+  const { click, popup, popupLarge, cold, directory } = measured;
   const traces: Record<string, unknown> = {};
   for (const condition of CONDITIONS) {
     for (const [path, recorded] of Object.entries(click?.[condition].traces ?? {})) {
@@ -286,7 +293,7 @@ async function main(): Promise<void> {
   const report = {
     environment,
     rows: rows.map((row) => ({ ...row, verdict: verdict(row) || null })),
-    samples: { click, popup, popupLarge, cold },
+    samples: { click, popup, popupLarge, cold, directory },
     sizes,
   };
   writeFileSync(`${ARTIFACTS}/bench.json`, `${JSON.stringify(report, null, 2)}\n`);

@@ -2,7 +2,7 @@
 // median (p50): a target is what a typical run must meet; p95 is shown to expose the spread.
 import type { Summary } from './stats';
 
-export type Unit = 'ms' | 'ratio' | 'bytes';
+export type Unit = 'ms' | 'ratio' | 'bytes' | 'count';
 
 export interface Row {
   metric: string;
@@ -30,6 +30,8 @@ export function formatValue(value: number, unit: Unit): string {
       return `${value.toFixed(2)}×`;
     case 'bytes':
       return `${(value / 1000).toFixed(2)} KB`;
+    case 'count':
+      return String(value);
   }
 }
 

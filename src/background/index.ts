@@ -12,6 +12,7 @@ import { Recents } from '../core/recents';
 import { SettingsStore } from '../core/settings';
 import { TrustedOrigins } from '../core/trustedOrigins';
 import { Vault } from '../core/vault';
+import { WhmIndex, whmServers } from '../core/whmIndex';
 import { t } from '../i18n/t';
 import { hostAccess, storageArea, tabOpener } from './adapters';
 import { registerAutoLock } from './autoLock';
@@ -51,7 +52,15 @@ const accounts = new AccountRepository(local, keyring, async (withTokens) =>
 const vault = new Vault(local, keyring, accounts);
 const recents = new Recents(local);
 // Only the directory writes its caches, so they can be kept in memory too.
-const directory = new Directory({ accounts, hostAccess, store: rememberedStore(local), transport });
+// The WHM directory keeps its own copy in memory; storage.local holds it across the worker's restarts.
+const whmIndex = new WhmIndex({ store: local, server: whmServers(accounts, transport) });
+const directory = new Directory({
+  accounts,
+  hostAccess,
+  store: rememberedStore(local),
+  transport,
+  whm: whmIndex,
+});
 const launcher = new Launcher(tabOpener, (launchId) => `${LAUNCH_PAGE}#${launchId}`);
 const cpanelSessions = new CpanelSessions(session, transport);
 // Memory only: a worker that stops takes its prepared sessions with it, which is what they are for.
@@ -85,6 +94,7 @@ const route = createRouter(
     launcher,
     openers,
     directory,
+    whmIndex,
     recents,
     hostAccess,
     vault,
@@ -113,3 +123,8 @@ browser.storage.onChanged.addListener((changes, area) => {
     area === 'session' && UNLOCKED_KEY in changes && changes[UNLOCKED_KEY]?.newValue === undefined;
   if (locked || area === 'managed' || (area === 'local' && 'accounts' in changes)) prepared.clear();
 });
+// A directory the worker's end interrupted goes on where it stopped.
+void accounts
+  .list()
+  .then((list) => whmIndex.resume(list.filter((account) => account.kind === 'whm').map(({ id }) => id)))
+  .catch(() => undefined);

@@ -7,6 +7,7 @@ import { STORAGE_KEYS } from '../rules';
 import type { AccountRepository, AccountSummary } from './accounts';
 import type { HostAccess, KeyValueStore } from './ports';
 import { TimedCache } from './timedCache';
+import type { WhmIndex } from './whmIndex';
 
 const MAILBOX_MAX_AGE_MS = 15 * 60_000;
 const DOMAIN_MAX_AGE_MS = 60 * 60_000;
@@ -22,6 +23,8 @@ export interface DirectoryDeps {
   store: KeyValueStore;
   transport?: TransportOptions;
   now?: () => number;
+  /** The mailboxes of every account a WHM token sees; without it a WHM account lists none. */
+  whm?: WhmIndex;
 }
 
 /** Mailbox and domain lists per account, cached, and the answer to "which account owns this address?". */
@@ -36,8 +39,8 @@ export class Directory {
 
   async mailboxes(accountId: string, refresh = false): Promise<Mailbox[]> {
     const account = await this.deps.accounts.get(accountId);
-    // A WHM token lists accounts, not mailboxes: its popup card takes an address instead.
-    if (account.kind !== 'cpanel') return [];
+    // A WHM token's mailboxes are those of every account it sees, indexed in the background.
+    if (account.kind !== 'cpanel') return (await this.deps.whm?.mailboxes(accountId, refresh)) ?? [];
     return this.#mailboxes.get(
       accountId,
       async () => listMailboxes(await this.deps.accounts.credentials(accountId), this.deps.transport),
@@ -48,17 +51,26 @@ export class Directory {
   /** Cached mailboxes of every account, however old, without any network call (for suggestions). */
   async cachedMailboxes(): Promise<{ account: AccountSummary; mailboxes: Mailbox[] }[]> {
     const accounts = await this.deps.accounts.list();
-    const lists = await Promise.all(accounts.map((account) => this.#mailboxes.stale(account.id)));
+    const lists = await Promise.all(
+      accounts.map((account) =>
+        account.kind === 'whm' ? this.deps.whm?.known(account.id) : this.#mailboxes.stale(account.id),
+      ),
+    );
     return accounts.map((account, i) => ({ account, mailboxes: lists[i] ?? [] }));
   }
 
   async forget(accountId: string): Promise<void> {
-    await Promise.all([this.#mailboxes.forget(accountId), this.#domains.forget(accountId)]);
+    await Promise.all([
+      this.#mailboxes.forget(accountId),
+      this.#domains.forget(accountId),
+      this.deps.whm?.forget(accountId),
+    ]);
   }
 
   /**
    * Finds the account that owns the address's domain: cPanel accounts by their domain lists, then WHM
-   * tokens by asking the server who owns the domain. A cPanel account that owns the domain but has no such
+   * tokens by their directory, and by asking the server who owns the domain when the directory does not
+   * know it. A cPanel account that owns the domain but has no such
    * mailbox answers `not_found` (after one fresh look, in case the mailbox is new).
    */
   async resolve(email: string): Promise<Resolution> {
@@ -82,6 +94,8 @@ export class Directory {
       throw new LauncherError('not_found', msg('error_no_mailbox', account.label, domain, address));
     }
     for (const account of reachable.filter((candidate) => candidate.kind === 'whm')) {
+      const known = await this.deps.whm?.ownerOf(account.id, address, domain);
+      if (known) return { kind: 'whm', account, email: address, owner: known };
       const credentials = await this.deps.accounts.credentials(account.id);
       const owner = await ask(
         account,

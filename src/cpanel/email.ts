@@ -10,6 +10,8 @@ export interface Mailbox {
   /** True for the cPanel account's own mailbox ("Main Account"), whose `email` is the user name. */
   main?: boolean;
   suspended?: boolean;
+  /** On a WHM account: the cPanel user that owns the mailbox. */
+  user?: string;
 }
 
 /** Email::list_pops: every mailbox of the account, the main account included. */

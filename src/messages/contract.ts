@@ -6,6 +6,7 @@ import type { LaunchAbout } from '../core/launchAbout';
 import type { MailboxRef } from '../core/recents';
 import type { Settings } from '../core/settings';
 import type { ImportResult } from '../core/transfer';
+import type { IndexStatus } from '../core/whmIndex';
 import type { Mailbox } from '../cpanel/email';
 import type { ErrorCode } from '../cpanel/errors';
 import type { LoginRequest } from '../cpanel/login';
@@ -44,6 +45,7 @@ export interface Replies {
   'settings.set': Record<string, never>;
   'mailboxes.list': { mailboxes: Mailbox[] };
   'mailboxes.compact': { list: CompactMailboxes };
+  'directory.status': { statuses: IndexStatus[] };
   'webmail.open': { tabId: number };
   'webmail.compose': { tabId: number };
   'webmail.prepare': Record<string, never>;

@@ -78,6 +78,7 @@ export const requestSchemas = {
     accountId: id,
     refresh: v.optional(v.boolean()),
   }),
+  'directory.status': nothing,
   'webmail.open': v.object({
     accountId: id,
     email: v.optional(email),

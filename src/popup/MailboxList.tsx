@@ -1,5 +1,6 @@
 import { t, uiLanguage } from '../i18n/t';
 import type { MailboxEntry } from './entries';
+import { OwnerCells } from './OwnerCells';
 
 interface Props {
   entries: MailboxEntry[];
@@ -10,6 +11,8 @@ interface Props {
   onPin: (entry: MailboxEntry) => void;
   /** Roundcube's compose screen, signed in as this mailbox. */
   onWrite?: (entry: MailboxEntry) => void;
+  /** cPanel for the owner of a WHM account's mailbox. */
+  onOpenCpanel: (entry: MailboxEntry) => void;
   onHover: (index: number) => void;
   /** The pointer left a row: what it rested on too briefly is not prepared. */
   onLeave: () => void;
@@ -17,7 +20,8 @@ interface Props {
 
 /** The searchable mailbox list: a listbox the search field drives with the arrow keys. */
 export function MailboxList(props: Props) {
-  const { entries, total, highlighted, showAccount, onOpen, onPin, onWrite, onHover, onLeave } = props;
+  const { entries, total, highlighted, showAccount, onOpen, onPin, onWrite, onOpenCpanel, onHover, onLeave } =
+    props;
   // Looked up once per render, not once per row.
   const label = {
     suspended: t('popup_suspended'),
@@ -57,6 +61,7 @@ export function MailboxList(props: Props) {
             <span class="mailbox-email">
               {entry.main ? t('popup_main_account', entry.email) : entry.email}
             </span>
+            {entry.user && <OwnerCells entry={entry} onOpenCpanel={onOpenCpanel} />}
             {showAccount && <span class="muted mailbox-account">{entry.accountLabel}</span>}
             {entry.suspended && <span class="badge">{label.suspended}</span>}
             {entry.pinned && <span class="visually-hidden">{label.pinned}</span>}

@@ -10,7 +10,15 @@ import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { AccountActions } from './AccountActions';
-import { buildView, indexMailboxes, type MailboxEntry, type MailboxIndex, search } from './entries';
+import { DirectoryProgress } from './DirectoryProgress';
+import {
+  buildView,
+  indexMailboxes,
+  type MailboxEntry,
+  type MailboxIndex,
+  mailboxCount,
+  search,
+} from './entries';
 import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
 import { UnlockForm } from './UnlockForm';
@@ -105,6 +113,8 @@ export function Popup() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<MailboxEntry | null>(null);
+  // Bumped by Refresh: the WHM directory progress looks again.
+  const [refreshed, setRefreshed] = useState(0);
   const [vault, setVault] = useState<{ enabled: boolean; locked: boolean }>({
     enabled: false,
     locked: false,
@@ -205,6 +215,11 @@ export function Popup() {
       setAsking(entry);
       return;
     }
+    if (entry.user && entry.main) {
+      // A WHM account's row for a cPanel account's own mailbox: Webmail as that cPanel user.
+      openSession(entry.accountId, 'webmaild', entry.user);
+      return;
+    }
     const email = entry.main ? undefined : entry.email;
     void run(() => send({ type: 'webmail.open', accountId: entry.accountId, email }));
   }
@@ -242,6 +257,11 @@ export function Popup() {
       event.preventDefault();
       const entry = shown[highlighted];
       if (entry && !entry.main) void togglePin(entry);
+    } else if (event.altKey && event.code === 'KeyC') {
+      // Alt+C: cPanel for the cPanel user that owns the highlighted mailbox of a WHM account.
+      event.preventDefault();
+      const entry = shown[highlighted];
+      if (entry?.user) openSession(entry.accountId, 'cpaneld', entry.user);
     } else if (event.key === 'Escape' && query) {
       event.preventDefault();
       setQuery('');
@@ -250,19 +270,22 @@ export function Popup() {
   }
 
   const openOptions = () => void browser.runtime.openOptionsPage();
-  const hasCpanel = accounts?.some((account) => account.kind === 'cpanel') ?? false;
+  const whmAccounts = useMemo(() => (accounts ?? []).filter((account) => account.kind === 'whm'), [accounts]);
 
   return (
     <main>
       <header>
         <h1>{t('ext_short_name')}</h1>
         <div class="row">
-          {hasCpanel && (
+          {accounts && accounts.length > 0 && (
             <button
               type="button"
               data-testid="refresh"
               title={t('popup_refresh_title')}
-              onClick={() => void loadMailboxes(requestMailboxes(accounts ?? [], true))}
+              onClick={() => {
+                void loadMailboxes(requestMailboxes(accounts ?? [], true));
+                setRefreshed((n) => n + 1);
+              }}
             >
               {t('popup_refresh')}
             </button>
@@ -315,7 +338,7 @@ export function Popup() {
             aria-controls="mailbox-list"
             aria-activedescendant={shown.length > 0 ? `mailbox-option-${highlighted}` : undefined}
             aria-describedby="pin-hint"
-            aria-keyshortcuts="Alt+P"
+            aria-keyshortcuts="Alt+P Alt+C"
             value={query}
             onInput={(event) => {
               setQuery(event.currentTarget.value);
@@ -326,6 +349,15 @@ export function Popup() {
             autoFocus
           />
           <ErrorNote error={error} />
+          <DirectoryProgress
+            accounts={whmAccounts}
+            kick={refreshed}
+            shown={(accountId) => mailboxCount(mailboxes[accountId])}
+            onGrow={(accountId) => {
+              const account = accountById.get(accountId);
+              if (account) void loadMailboxes(requestMailboxes([account], false));
+            }}
+          />
           {asking && (
             <PasswordPrompt
               email={asking.email}
@@ -350,6 +382,7 @@ export function Popup() {
               aim(shown[index]);
             }}
             onLeave={unaim}
+            onOpenCpanel={(entry) => entry.user && openSession(entry.accountId, 'cpaneld', entry.user)}
           />
           <div class="accounts">
             {accounts.map((account) => (

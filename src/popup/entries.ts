@@ -11,9 +11,9 @@ export interface MailboxEntry {
   email: string;
   main: boolean;
   suspended: boolean;
-  pinned: boolean;
-  /** The cPanel user that owns the mailbox (a WHM directory's rows). */
+  /** On a WHM account: the cPanel user that owns the mailbox. */
   user?: string;
+  pinned: boolean;
 }
 
 /**
@@ -144,7 +144,29 @@ export function buildView(
   };
   for (const ref of recents.pinned) add(ref, true);
   for (const ref of recents.recent) add(ref, pinnedKeys.has(refKey(ref.accountId, ref.email)));
+  skipListedByCpanel(indexes, rankedLines);
   return { indexes, ranked, rankedLines };
+}
+
+/**
+ * A mailbox that a cPanel token lists and a WHM token's directory lists too is shown once, as the cPanel
+ * account's: a support desk often holds both tokens for one server. The WHM lines are skipped like ranked ones.
+ */
+function skipListedByCpanel(indexes: MailboxIndex[], skip: Map<string, Set<number>>): void {
+  const listed = new Set<string>();
+  for (const index of indexes) {
+    if (index.account.kind === 'whm') continue;
+    for (let line = 0; line < lineCount(index); line++) listed.add(lineText(index, line, index.haystack));
+  }
+  if (listed.size === 0) return;
+  for (const index of indexes) {
+    if (index.account.kind !== 'whm') continue;
+    const taken = skip.get(index.account.id) ?? new Set<number>();
+    for (let line = 0; line < lineCount(index); line++) {
+      if (listed.has(lineText(index, line, index.haystack))) taken.add(line);
+    }
+    if (taken.size > 0) skip.set(index.account.id, taken);
+  }
 }
 
 /** Whether every word is in the line (or the account's label). */
@@ -207,4 +229,12 @@ export function search(
     }
   }
   return { shown, total };
+}
+
+/** How many mailboxes a compact list holds (one per line). */
+export function mailboxCount(list: CompactMailboxes | undefined): number {
+  if (!list || list.emails === '') return 0;
+  let lines = 1;
+  for (let at = list.emails.indexOf('\n'); at !== -1; at = list.emails.indexOf('\n', at + 1)) lines += 1;
+  return lines;
 }

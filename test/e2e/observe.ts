@@ -139,7 +139,7 @@ export async function storageSnapshot(worker: Worker): Promise<Record<string, st
 }
 
 /** Keys the extension rewrites on purpose: caches (mailboxes, domains, managed policy) and the recents list. */
-export const VOLATILE_KEY = /^(mailboxes:|domains:|recents$|deviceKey$|managedPolicyCache$)/;
+export const VOLATILE_KEY = /^(mailboxes:|domains:|whmDirectory:|recents$|deviceKey$|managedPolicyCache$)/;
 
 /** The settings part of a snapshot: everything but the caches. */
 export function settingsOf(snapshot: Record<string, string>): Record<string, string> {

@@ -16,4 +16,24 @@ export interface EmulatorContext {
   now: () => number;
   /** Server think time added to every session-creating call (see EmulatorOptions.sessionThinkMs). */
   sessionThinkMs: number;
+  /** Milliseconds every recorded request waits before it is answered (a far server's think time). */
+  latency: { ms: number };
+  /** Requests being answered now, and the most at once since the last reset. */
+  load: RequestLoad;
+}
+
+export class RequestLoad {
+  inFlight = 0;
+  maxInFlight = 0;
+  enter(): void {
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+  }
+  leave(): void {
+    this.inFlight -= 1;
+  }
+  /** Starts counting the most at once afresh (from what is in flight now). */
+  reset(): void {
+    this.maxInFlight = this.inFlight;
+  }
 }

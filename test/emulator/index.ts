@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import { PORTS, STOCK_LOCALES } from './constants';
-import type { EmulatorContext } from './context';
+import { type EmulatorContext, RequestLoad } from './context';
 import { Directory } from './directory';
 import { FaultController, untrustedTlsMaterial } from './faults';
 import { cloneFixture, demoFixture } from './fixture';
@@ -36,6 +36,7 @@ export {
   demoFixture,
   MAILBOX_PASSWORD,
   makeMailboxes,
+  makeWorld,
   RESELLER_PASSWORD,
   RESELLER_TOKEN,
   ROOT_PASSWORD,
@@ -44,6 +45,8 @@ export {
   SHOP_TOKEN,
   SLEEPY_PASSWORD,
   SLEEPY_TOKEN,
+  type WorldOptions,
+  worldResellerToken,
 } from './fixture';
 export { HTTP_TEXT, UAPI_TEXT, WHM_TEXT } from './messages';
 export type {
@@ -77,6 +80,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     publicIp: options.publicIp ?? null,
     now,
     sessionThinkMs: options.sessionThinkMs ?? 0,
+    latency: { ms: options.latencyMs ?? 0 },
+    load: new RequestLoad(),
   };
   const tls = await createTlsMaterial(address, fixture);
   const requests: RequestRecord[] = [];
@@ -117,6 +122,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setSessionThinkMs: (ms) => {
       ctx.sessionThinkMs = ms;
     },
+    setLatency: (ms) => {
+      ctx.latency.ms = ms;
+    },
+    load: ctx.load,
     addListener,
     close: () => {
       closing ??= Promise.all([main.close(), ...extras.map((extra) => extra.close())]).then(() => undefined);

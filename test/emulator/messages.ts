@@ -46,6 +46,16 @@ export const WHM_TEXT = {
   /** vendor: Whostmgr/API/1/Session.pm (numerate and list_and_quoted of the sorted services) */
   invalidService: (_service: string) =>
     'The “service” parameter is invalid. The only supported services for this API call are “cpaneld”, “webmaild”, and “whostmgrd”.',
+  /** stock: Whostmgr/API/1/Accounts.pm listaccts */
+  unknownSearchType: 'Unknown search type.',
+  /** stock: Whostmgr/API/1/Accounts.pm accountsummary (without its trailing newline) */
+  summaryNeedsUserOrDomain: 'You must specify a user or domain to get a summary of.',
+  /** stock: Whostmgr/API/1/Accounts.pm accountsummary */
+  noSuchAccount: 'Account does not exist.',
+  /** stock: Whostmgr/Email.pm list_pops_for */
+  noSuchUser: (user: string) => `The “${user}” user does not exist.`,
+  /** ours: a reseller asking about an account it does not own (the stock text is not known) */
+  notYours: (user: string) => `You do not have access to the account “${user}”.`,
   /** ours: the answer when api.version=1 is missing (WHM API 0 is not emulated) */
   api0: 'This emulator implements WHM API 1 only; add api.version=1 to the query.',
 } as const;

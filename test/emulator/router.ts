@@ -107,6 +107,21 @@ async function handle(
     body,
     at: ctx.now(),
   });
+  ctx.load.enter();
+  // Answered from the moment the server writes the end of its answer (or the connection drops): a busy event
+  // loop may see the client's next request before the 'finish' of this one.
+  let left = false;
+  const leave = () => {
+    if (!left) ctx.load.leave();
+    left = true;
+  };
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    leave();
+    return end(...args);
+  }) as ServerResponse['end'];
+  res.once('close', leave);
+  if (ctx.latency.ms > 0) await new Promise((resolve) => setTimeout(resolve, ctx.latency.ms));
   const url = new URL(path, 'https://emulator.invalid');
   // The query may carry a session string (GET /login/?session=…): log the path only.
   if (debug) console.error(`[emulator] ${port} ${req.method} ${url.pathname}`);

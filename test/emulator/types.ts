@@ -21,6 +21,8 @@ export interface CpanelAccountFixture {
   parkedDomains?: string[];
   mailboxes: MailboxFixture[];
   suspended?: boolean;
+  /** WHM's "locked" suspension (listaccts `is_locked`): only root may lift it. */
+  locked?: boolean;
   locale?: string;
   /** Reseller (WHM user) that owns the account; default root. */
   owner?: string;
@@ -119,6 +121,8 @@ export interface EmulatorOptions {
    * WHM create_user_session), as a real cpsrvd does while it starts a process for it (0.1–0.5 s); default 0.
    */
   sessionThinkMs?: number;
+  /** Milliseconds each request waits before it is answered; default 0 (see RunningEmulator.setLatency). */
+  latencyMs?: number;
 }
 
 export interface ListenerOptions {
@@ -158,6 +162,10 @@ export interface RunningEmulator {
   expireAllSessions(): void;
   /** Changes the think time of session-creating calls (EmulatorOptions.sessionThinkMs) while running. */
   setSessionThinkMs(ms: number): void;
+  /** Milliseconds each request waits from now on before it is answered. */
+  setLatency(ms: number): void;
+  /** Requests being answered now (`inFlight`), the most at once (`maxInFlight`) since `reset()`. */
+  load: { readonly inFlight: number; readonly maxInFlight: number; reset(): void };
   /** Serves this emulator on another loopback address as well (same state and faults). */
   addListener(address: string, options?: ListenerOptions): Promise<ExtraListener>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
-// WHM API 1 (/json-api/<function>?api.version=1 on 2087): version, create_user_session, listaccts, getdomainowner.
+// WHM API 1 (/json-api/<function>?api.version=1 on 2087): version, create_user_session, listaccts,
+// accountsummary, list_pops_for, getdomainowner.
 import { gotoUriForApp } from './apps';
 import { PORT_BY_SERVICE, UNUSED_SESSION_MS, WHM_VERSION } from './constants';
 import type { EmulatorContext } from './context';
@@ -133,24 +134,82 @@ function matcher(params: URLSearchParams): (value: string) => boolean {
   }
 }
 
+const SEARCH_TYPES = ['domain', 'ip', 'user', 'package', 'owner', 'domain_and_user'];
+
+/**
+ * One account as Whostmgr/Accounts/List.pm describes it (the keys this emulator can fill; listaccts and
+ * accountsummary share them, as the stock code notes).
+ */
+function accountRow(ctx: EmulatorContext, a: CpanelAccountFixture): Record<string, unknown> {
+  return {
+    backup: 0,
+    disklimit: 'unlimited',
+    diskused: 'none',
+    domain: a.mainDomain,
+    email: `${a.user}@${a.mainDomain}`,
+    ip: ctx.publicHost,
+    is_locked: a.locked ? 1 : 0,
+    maxpop: 'unlimited',
+    owner: ctx.directory.ownerOf(a),
+    partition: 'home',
+    plan: 'default',
+    suspended: a.suspended ? 1 : 0,
+    suspendreason: a.suspended ? 'Suspended by the emulator fixture' : 'not suspended',
+    suspendtime: a.suspended ? 1_700_000_000 : 0,
+    theme: 'jupiter',
+    user: a.user,
+  };
+}
+
+/** Accounts.pm listaccts: `want` keeps only the named keys, an unknown one as null (`map { $_ => $acct->{$_} }`). */
+function wanted(row: Record<string, unknown>, want: string | null): Record<string, unknown> {
+  if (want === null) return row;
+  return Object.fromEntries(want.split(',').map((key) => [key, row[key] ?? null]));
+}
+
 const listaccts: WhmFunction = (ctx, caller, params) => {
   const { directory } = ctx;
-  const matches = matcher(params);
   const searchtype = params.get('searchtype') || 'user';
+  if (params.has('searchtype') && !SEARCH_TYPES.includes(searchtype))
+    return fail('listaccts', WHM_TEXT.unknownSearchType);
+  const matches = matcher(params);
   // Like WHM, `searchtype=domain` looks at the main domain only; getdomainowner covers every domain.
   const field = (a: CpanelAccountFixture): string =>
     searchtype === 'domain' ? a.mainDomain : searchtype === 'owner' ? directory.ownerOf(a) : a.user;
   const acct = directory.fixture.accounts
     .filter((a) => directory.owns(caller, a) && matches(field(a)))
-    .map((a) => ({
-      domain: a.mainDomain,
-      email: `${a.user}@${a.mainDomain}`,
-      owner: directory.ownerOf(a),
-      suspended: a.suspended ? 1 : 0,
-      suspendreason: a.suspended ? 'Suspended by the emulator fixture' : 'not suspended',
-      user: a.user,
-    }));
+    .map((a) => wanted(accountRow(ctx, a), params.get('want')));
   return ok('listaccts', { acct });
+};
+
+/** Accounts.pm accountsummary: listaccts for one exact user (or main domain); none is a failure. */
+const accountsummary: WhmFunction = (ctx, caller, params) => {
+  const command = 'accountsummary';
+  const user = params.get('user');
+  const domain = params.get('domain');
+  if (user === null && domain === null) return fail(command, WHM_TEXT.summaryNeedsUserOrDomain);
+  const wantedName = (user ?? domain ?? '').toLowerCase();
+  const acct = ctx.directory.fixture.accounts
+    .filter((a) => ctx.directory.owns(caller, a))
+    .filter((a) => (user !== null ? a.user : a.mainDomain).toLowerCase() === wantedName)
+    .map((a) => accountRow(ctx, a));
+  if (acct.length === 0) return { data: { acct }, metadata: fail(command, WHM_TEXT.noSuchAccount).metadata };
+  return ok(command, { acct });
+};
+
+/**
+ * Email.pm list_pops_for: the account's addresses, sorted, without the main account (Whostmgr/Email.pm
+ * reads the account's email database). The stock code shows no owner check in the function itself; that a
+ * reseller is refused another reseller's user is a guess, in WHM's words for other calls.
+ */
+const listPopsFor: WhmFunction = (ctx, caller, params) => {
+  const command = 'list_pops_for';
+  const user = params.get('user') ?? '';
+  if (!user) return fail(command, WHM_TEXT.missingArgument('user'));
+  const account = ctx.directory.account(user);
+  if (!account) return fail(command, WHM_TEXT.noSuchUser(user));
+  if (!ctx.directory.owns(caller, account)) return fail(command, WHM_TEXT.notYours(user));
+  return ok(command, { pops: account.mailboxes.map((m) => m.email.toLowerCase()).sort() });
 };
 
 /**
@@ -169,6 +228,8 @@ const FUNCTIONS: Readonly<Record<string, WhmFunction>> = {
   version,
   create_user_session: createUserSession,
   listaccts,
+  accountsummary,
+  list_pops_for: listPopsFor,
   getdomainowner,
 };
 

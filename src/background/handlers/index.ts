@@ -1,6 +1,7 @@
 import type { HandlerTable } from '../messages';
 import { accountHandlers } from './accounts';
 import { cpanelSessionHandlers } from './cpanelSessions';
+import { directoryHandlers } from './directory';
 import { openHandlers } from './open';
 import type { Services } from './services';
 import { vaultHandlers } from './vault';
@@ -14,5 +15,6 @@ export function createHandlers(services: Services): HandlerTable {
     ...openHandlers(services),
     ...vaultHandlers(services),
     ...cpanelSessionHandlers(services),
+    ...directoryHandlers(services),
   };
 }

@@ -8,6 +8,7 @@ import type { PreparedSessions } from '../../core/prepared';
 import type { Recents } from '../../core/recents';
 import type { SettingsStore } from '../../core/settings';
 import type { Vault } from '../../core/vault';
+import type { WhmIndex } from '../../core/whmIndex';
 import type { TransportOptions } from '../../cpanel/transport';
 import type { PendingActions } from '../pendingActions';
 
@@ -17,6 +18,8 @@ export interface Services {
   launcher: Launcher;
   openers: Openers;
   directory: Directory;
+  /** The mailboxes of every account WHM tokens see, and their indexing progress. */
+  whmIndex: WhmIndex;
   recents: Recents;
   hostAccess: HostAccess;
   vault: Vault;

@@ -1,0 +1,191 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeWorld, type RunningEmulator, startEmulator, worldResellerToken } from '../emulator';
+import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { addVerifiedAccount, rootAccount, signedInTab } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
+import { stopServiceWorker } from './observe';
+
+// A WHM token on a server of 300 accounts: the directory of every mailbox, built in the worker.
+const HOST = EMULATOR_HOSTS[31] as string;
+const ACCOUNTS = 300;
+const MAILBOXES = 3;
+/** Each account's addresses and its own mailbox, in the world as the test has changed it so far. */
+const everyMailbox = () =>
+  emulator.fixture.accounts.reduce((sum, account) => sum + account.mailboxes.length + 1, 0);
+
+let emulator: RunningEmulator;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    address: HOST,
+    fixture: makeWorld({ accounts: ACCOUNTS, mailboxes: MAILBOXES, resellers: 2, suspendedEvery: 50 }),
+    latencyMs: 25,
+  });
+  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.close();
+});
+
+interface Listed {
+  email: string;
+  user?: string;
+  main?: boolean;
+  suspended?: boolean;
+}
+
+async function accountId(page: Page, label: string): Promise<string> {
+  const { accounts } = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'account.list' }))) as {
+    accounts: { id: string; label: string }[];
+  };
+  const found = accounts.find((account) => account.label === label);
+  if (!found) throw new Error(`no account ${label}`);
+  return found.id;
+}
+
+async function listed(page: Page, id: string): Promise<Listed[]> {
+  const reply = (await page.evaluate(
+    (accountId) => chrome.runtime.sendMessage({ type: 'mailboxes.list', accountId }),
+    id,
+  )) as { mailboxes: Listed[] };
+  return reply.mailboxes;
+}
+
+/** The users whose list the stored directory holds (what a restarted worker need not ask again). */
+async function storedDone(page: Page, id: string): Promise<string[]> {
+  const stored = (await page.evaluate(() => chrome.storage.local.get(null))) as Record<string, unknown>;
+  // The directory is kept in chunks of accounts: `whmDirectory:<id>:<n>`.
+  const prefix = `whmDirectory:${id}:`;
+  return Object.entries(stored)
+    .filter(([key]) => key.startsWith(prefix))
+    .flatMap(([, chunk]) => Object.entries(chunk as Record<string, { at?: number; failed?: string }>))
+    .filter(([, entry]) => entry.at !== undefined && !entry.failed)
+    .map(([user]) => user);
+}
+
+/** The users whose list_pops_for the server was asked, from request number `from` on, by one WHM user. */
+const popsAsked = (from = 0, by?: string) =>
+  emulator.requests
+    .slice(from)
+    .filter((r) => r.path.startsWith('/json-api/list_pops_for') && (by === undefined || r.authUser === by))
+    .map((r) => new URL(r.path, 'https://x').searchParams.get('user') ?? '');
+
+describe('the directory of a WHM token', () => {
+  it('lists every mailbox of 300 accounts within 30 s, never more than 6 requests in flight', async () => {
+    await addVerifiedAccount(browser, rootAccount(HOST));
+    emulator.load.reset();
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('directory-progress').waitFor();
+    expect(await popup.getByTestId('directory-progress').textContent()).toMatch(
+      /^(Indexing \d+ of 300 accounts|Reading the accounts) on Root/,
+    );
+    const id = await accountId(popup, 'Root');
+    await expect
+      .poll(async () => (await listed(popup, id)).length, { timeout: 30_000, interval: 250 })
+      .toBe(everyMailbox());
+    expect(emulator.load.maxInFlight).toBeGreaterThan(1);
+    expect(emulator.load.maxInFlight).toBeLessThanOrEqual(6);
+    // The popup shows it too: the progress line goes, the list counts every mailbox.
+    await popup.getByTestId('directory-progress').waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => popup.getByTestId('more').textContent()).toContain('1,200');
+    const all = await listed(popup, id);
+    expect(all.find((m) => m.email === 'box02@acct0123.test')).toEqual({
+      email: 'box02@acct0123.test',
+      user: 'acct0123',
+    });
+    expect(all.filter((m) => m.suspended).length).toBe((ACCOUNTS / 50) * (MAILBOXES + 1));
+    expect(new Set(popsAsked()).size).toBe(ACCOUNTS);
+    await popup.close();
+  });
+
+  it('finds a mailbox of any account by typing its address; Enter opens it signed in', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('search').fill('box03@acct0287');
+    await expect
+      .poll(() => popup.getByTestId('mailbox').first().getAttribute('data-email'))
+      .toBe('box03@acct0287.test');
+    expect(await popup.getByTestId('mailbox-owner').first().textContent()).toBe('acct0287');
+    const tab = await signedInTab(browser, () => popup.getByTestId('search').press('Enter'));
+    expect(await tab.getByTestId('signed-in-user').textContent()).toBe('box03@acct0287.test');
+    expect(new URL(tab.url()).port).toBe('2096');
+    await Promise.all([tab.close(), popup.close()]);
+  });
+
+  it('offers cPanel for the cPanel user that owns a row', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('search').fill('box01@acct0042.test');
+    await expect.poll(() => popup.getByTestId('mailbox').count()).toBe(1);
+    const tab = await signedInTab(browser, () => popup.getByTestId('open-owner-cpanel').first().click());
+    expect(await tab.getByTestId('signed-in-user').textContent()).toBe('acct0042');
+    expect(new URL(tab.url()).port).toBe('2083');
+    await Promise.all([tab.close(), popup.close()]);
+  });
+
+  it('shows a new mailbox on the server after Refresh', async () => {
+    const account = emulator.fixture.accounts.find((a) => a.user === 'acct0077');
+    account?.mailboxes.push({ email: 'fresh@acct0077.test', password: 'x' });
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('search').fill('fresh@acct0077');
+    await expect.poll(() => popup.getByTestId('mailbox').count()).toBe(0);
+    await popup.getByTestId('refresh').click();
+    await expect
+      .poll(() => popup.getByTestId('mailbox').first().getAttribute('data-email'), { timeout: 30_000 })
+      .toBe('fresh@acct0077.test');
+    await popup.close();
+  });
+
+  it('lists for a reseller only the accounts it owns, and never asks about others', async () => {
+    const owned = new Set(
+      emulator.fixture.accounts.filter((a) => a.owner === 'reseller1').map((a) => a.user),
+    );
+    await addVerifiedAccount(browser, {
+      host: HOST,
+      username: 'reseller1',
+      token: worldResellerToken(1),
+      kind: 'whm',
+      label: 'Reseller',
+    });
+    const popup = await browser.openPage('src/popup/index.html');
+    const id = await accountId(popup, 'Reseller');
+    await expect
+      .poll(async () => (await listed(popup, id)).length, { timeout: 30_000, interval: 250 })
+      .toBe(owned.size * (MAILBOXES + 1));
+    const users = new Set((await listed(popup, id)).map((m) => m.user));
+    expect(users).toEqual(owned);
+    expect(popsAsked(0, 'reseller1').length).toBeGreaterThan(0);
+    expect(popsAsked(0, 'reseller1').every((user) => owned.has(user))).toBe(true);
+    await popup.close();
+  });
+
+  it('resumes after a worker restart mid-index instead of starting over', async () => {
+    emulator.setLatency(120);
+    await addVerifiedAccount(browser, rootAccount(HOST, 'Root again'));
+    const start = emulator.requests.length;
+    let popup = await browser.openPage('src/popup/index.html');
+    const id = await accountId(popup, 'Root again');
+    await expect
+      .poll(async () => (await storedDone(popup, id)).length, { timeout: 20_000 })
+      .toBeGreaterThan(40);
+    const before = await storedDone(popup, id);
+    expect(before.length).toBeLessThan(ACCOUNTS);
+    // From here on, no user listed in `before` may be asked for again, by the old worker or the new one.
+    const restartedAt = emulator.requests.length;
+    await stopServiceWorker(browser, popup);
+    await popup.close();
+    emulator.setLatency(25);
+    // The next page wakes a fresh worker; it goes on from what storage holds.
+    popup = await browser.openPage('src/popup/index.html');
+    await expect
+      .poll(async () => (await listed(popup, id)).length, { timeout: 30_000, interval: 250 })
+      .toBe(everyMailbox());
+    const afterRestart = popsAsked(restartedAt, 'root');
+    expect(afterRestart.length).toBeGreaterThan(0);
+    expect(afterRestart.filter((user) => before.includes(user))).toEqual([]);
+    expect(new Set(popsAsked(start, 'root')).size).toBe(ACCOUNTS);
+    await popup.close();
+  });
+});
