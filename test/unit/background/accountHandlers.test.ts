@@ -1,7 +1,11 @@
 import * as v from 'valibot';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// The handlers render import reasons through browser.i18n; Node has none, so t() reads the English catalogue.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+
 import { accountHandlers } from '../../../src/background/handlers/accounts';
-import type { Services } from '../../../src/background/handlers/index';
+import type { Services } from '../../../src/background/handlers/services';
 import { accountInputSchema } from '../../../src/core/accountInput';
 import { AccountRepository } from '../../../src/core/accounts';
 import { Keyring } from '../../../src/core/keyring';

@@ -14,7 +14,7 @@ describe('SettingsStore', () => {
     const store = new MemoryStore();
     const settings = new SettingsStore(store);
     await settings.set({ autoLockMinutes: 30 });
-    expect(await settings.get()).toEqual({ autoLockMinutes: 30, managed: [] });
+    expect(await settings.get()).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 30, managed: [] });
     expect(store.data.get('settings')).toEqual({ autoLockMinutes: 30 });
   });
 
@@ -22,7 +22,11 @@ describe('SettingsStore', () => {
     const store = new MemoryStore();
     const settings = new SettingsStore(store, async () => ({ autoLockMinutes: 5 }));
     await settings.set({ autoLockMinutes: 30 });
-    expect(await settings.get()).toEqual({ autoLockMinutes: 5, managed: ['autoLockMinutes'] });
+    expect(await settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      autoLockMinutes: 5,
+      managed: ['autoLockMinutes'],
+    });
   });
 
   it('a policy key without a value manages nothing', async () => {
