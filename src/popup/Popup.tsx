@@ -124,7 +124,8 @@ export function Popup() {
   /** The row the user points at (or moved to with the keys): prepared once it stays aimed at for AIM_MS. */
   function aim(entry: MailboxEntry | undefined) {
     clearTimeout(aimTimer.current);
-    if (!entry || (!entry.main && accountById.get(entry.accountId)?.askPassword)) return;
+    // A suspended mailbox's session would only be refused at its login: nothing to prepare.
+    if (!entry || entry.suspended || (!entry.main && accountById.get(entry.accountId)?.askPassword)) return;
     aimTimer.current = setTimeout(
       () => prepare(entry.accountId, entry.main ? undefined : entry.email),
       AIM_MS,

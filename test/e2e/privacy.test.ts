@@ -84,7 +84,9 @@ async function useTheExtension(): Promise<void> {
   emulator.faults.set({ fault: 'http401', match: { port: 2083, path: '/execute/Session/' }, times: 1 });
   await card(page, 'Demo').getByTestId('open-webmail').click();
   await expect.poll(() => page.getByTestId('error').getAttribute('data-code'), WAIT).toBe('auth_failed');
-  emulator.faults.set({ fault: 'htmlLogin', match: { port: 2087 }, times: 1 });
+  // Only WHM's own session: the directory's requests and a prepared mailbox session must not take the fault.
+  const whmSession = /\/create_user_session\?.*service=whostmgrd/;
+  emulator.faults.set({ fault: 'htmlLogin', match: { port: 2087, path: whmSession }, times: 1 });
   await root.getByTestId('open-whm').click();
   await expect.poll(() => page.getByTestId('error').getAttribute('data-code'), WAIT).toBe('not_json');
   await page.close();
