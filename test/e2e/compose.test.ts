@@ -7,7 +7,8 @@ import { recordRequests, type SeenRequest, WAIT } from './observe';
 
 // Writing mail: webmail.compose, the compose-to-address menu item, the mailto: handler page, "Send from",
 // "Open Webmail at" and the popup's Write action, each ending on Roundcube's compose screen, signed in.
-const HOST = '127.0.0.43';
+// Its own loopback address: no other test file binds it, so files may run side by side.
+const HOST = '127.0.0.33';
 
 let emulator: RunningEmulator;
 let browser: ExtensionBrowser;

@@ -7,7 +7,7 @@ import { EMULATOR_HOSTS } from './hosts';
 import { WAIT } from './observe';
 
 // webmail.prepare: the session is made while the user aims at a row, and the click only opens the tab.
-const HOST = EMULATOR_HOSTS[31] as string;
+const HOST = EMULATOR_HOSTS[22] as string;
 const PASSPHRASE = 'correct horse battery staple';
 /** Longer than the popup's 80 ms aim, with room for a busy machine. */
 const SETTLE_MS = 600;
