@@ -1,6 +1,11 @@
 import type { Mailbox } from '../cpanel/email';
 import type { TransportOptions } from '../cpanel/transport';
-import { listPopsFor, listWhmAccounts, type WhmAccountRow } from '../cpanel/whmDirectory';
+import {
+  listWhmAccounts,
+  mailboxLister,
+  type WhmAccountRow,
+  type WhmMailboxRow,
+} from '../cpanel/whmDirectory';
 import type { AccountRepository } from './accounts';
 import type { KeyValueStore } from './ports';
 
@@ -20,7 +25,7 @@ export interface WhmServer {
   /** Where the requests go: the in-flight limit is per host, whichever token asks. */
   host: string;
   listAccounts(): Promise<WhmAccountRow[]>;
-  listPops(user: string): Promise<string[]>;
+  listPops(user: string): Promise<WhmMailboxRow[]>;
 }
 
 export interface WhmIndexDeps {
@@ -49,6 +54,8 @@ interface UserEntry {
   owner: string;
   suspended?: true;
   pops?: string[];
+  /** Those of `pops` whose login is suspended (absent when none is, or the server did not say). */
+  loginSuspended?: string[];
   /** When `pops` was read. */
   at?: number;
   /** The error code of the last attempt, when it failed. */
@@ -242,7 +249,11 @@ export class WhmIndex {
           const entry = current.users[user];
           if (!entry || this.#snapshots.get(accountId) === undefined) return;
           try {
-            entry.pops = await server.listPops(user);
+            const rows = await server.listPops(user);
+            entry.pops = rows.map((row) => row.email);
+            const locked = rows.filter((row) => row.suspendedLogin).map((row) => row.email);
+            if (locked.length > 0) entry.loginSuspended = locked;
+            else delete entry.loginSuspended;
             delete entry.failed;
           } catch (error) {
             // Marked, and tried again on the next run; the other accounts go on.
@@ -376,7 +387,9 @@ function flatten(snapshot: Snapshot | undefined): Mailbox[] {
   for (const [user, entry] of Object.entries(snapshot?.users ?? {})) {
     const suspended = entry.suspended ? { suspended: true } : {};
     list.push({ email: user, main: true, user, ...suspended });
-    for (const email of entry.pops ?? []) list.push({ email, user, ...suspended });
+    const locked = new Set(entry.loginSuspended);
+    for (const email of entry.pops ?? [])
+      list.push({ email, user, ...(entry.suspended || locked.has(email) ? { suspended: true } : {}) });
   }
   return list;
 }
@@ -388,7 +401,7 @@ export function whmServers(accounts: AccountRepository, transport?: TransportOpt
     return {
       host: credentials.host,
       listAccounts: () => listWhmAccounts(credentials, transport),
-      listPops: (user) => listPopsFor(credentials, user, transport),
+      listPops: mailboxLister(credentials, transport),
     };
   };
 }

@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import type { Credentials } from './credentials';
 import { LauncherError, msg } from './errors';
+import { listPopsSchema } from './schemas';
 import type { TransportOptions } from './transport';
+import { parseUapiResult } from './uapi';
 import { callWhm } from './whm';
 
 /** One cPanel account as the directory needs it: who it is, who owns it, whether it may sign in. */
@@ -83,4 +85,64 @@ export async function listPopsFor(
   if (!parsed.success)
     throw new LauncherError('invalid_response', msg('error_answer_shape', 'WHM list_pops_for'));
   return parsed.output.pops.filter((pop) => pop.includes('@')).map((pop) => pop.toLowerCase());
+}
+
+/** One address of a cPanel account as the directory keeps it. */
+export interface WhmMailboxRow {
+  email: string;
+  /** "Suspend login": cPanel still issues a session for it, and then refuses that session on 2096. */
+  suspendedLogin: boolean;
+}
+
+/**
+ * Every address of one cPanel account with its login suspension, through WHM `uapi_cpanel` running UAPI
+ * `Email::list_pops` as that user (Whostmgr/API/1/Cpanel.pm: the owner check is
+ * `Whostmgr::Authz::verify_account_access`, and WHM answers result 1 even when the UAPI call failed, so the
+ * inner status is checked too). list_pops_for names the addresses only (Whostmgr/Email.pm).
+ */
+export async function listMailboxesOf(
+  credentials: Credentials,
+  user: string,
+  options: TransportOptions = {},
+): Promise<WhmMailboxRow[]> {
+  const params = {
+    'cpanel.user': user,
+    'cpanel.module': 'Email',
+    'cpanel.function': 'list_pops',
+    skip_main: '1',
+  };
+  const data = await callWhm(credentials, 'uapi_cpanel', params, options);
+  const wrapped = v.safeParse(v.object({ uapi: v.unknown() }), data);
+  if (!wrapped.success)
+    throw new LauncherError('invalid_response', msg('error_answer_shape', 'WHM uapi_cpanel'));
+  const pops = v.safeParse(listPopsSchema, parseUapiResult(wrapped.output.uapi, 'Email', 'list_pops'));
+  if (!pops.success) throw new LauncherError('invalid_response', msg('error_mailbox_list_shape'));
+  return pops.output
+    .filter((pop) => pop.login !== 'Main Account' && pop.email.includes('@'))
+    .map((pop) => ({ email: pop.email.toLowerCase(), suspendedLogin: Number(pop.suspended_login) === 1 }));
+}
+
+/**
+ * Lists accounts' mailboxes for one indexing run: `uapi_cpanel` first (it knows login suspension); where the
+ * server refuses it and `list_pops_for` answers (a token without that privilege, an account without the mail
+ * feature), the rest of the run asks list_pops_for only, so a refusal costs one extra request, not one each.
+ */
+export function mailboxLister(
+  credentials: Credentials,
+  options: TransportOptions = {},
+): (user: string) => Promise<WhmMailboxRow[]> {
+  let plainOnly = false;
+  const plain = async (user: string) =>
+    (await listPopsFor(credentials, user, options)).map((email) => ({ email, suspendedLogin: false }));
+  return async (user) => {
+    if (plainOnly) return plain(user);
+    try {
+      return await listMailboxesOf(credentials, user, options);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'api_error') throw error;
+      const rows = await plain(user);
+      plainOnly = true;
+      return rows;
+    }
+  };
 }

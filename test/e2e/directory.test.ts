@@ -10,6 +10,8 @@ import { stopServiceWorker } from './observe';
 const HOST = EMULATOR_HOSTS[31] as string;
 const ACCOUNTS = 300;
 const MAILBOXES = 3;
+/** A mailbox whose login the server has suspended (the account itself is not). */
+const LOCKED = 'box02@acct0010.test';
 /** Each account's addresses and its own mailbox, in the world as the test has changed it so far. */
 const everyMailbox = () =>
   emulator.fixture.accounts.reduce((sum, account) => sum + account.mailboxes.length + 1, 0);
@@ -18,11 +20,10 @@ let emulator: RunningEmulator;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    address: HOST,
-    fixture: makeWorld({ accounts: ACCOUNTS, mailboxes: MAILBOXES, resellers: 2, suspendedEvery: 50 }),
-    latencyMs: 25,
-  });
+  const fixture = makeWorld({ accounts: ACCOUNTS, mailboxes: MAILBOXES, resellers: 2, suspendedEvery: 50 });
+  const locked = fixture.accounts[9]?.mailboxes.find((mailbox) => mailbox.email === LOCKED);
+  if (locked) locked.suspendedLogin = true;
+  emulator = await startEmulator({ address: HOST, fixture, latencyMs: 25 });
   browser = await launchWithExtension({ trustSpki: [emulator.spki] });
 });
 
@@ -67,12 +68,12 @@ async function storedDone(page: Page, id: string): Promise<string[]> {
     .map(([user]) => user);
 }
 
-/** The users whose list_pops_for the server was asked, from request number `from` on, by one WHM user. */
+/** The users whose mailboxes the server was asked for (uapi_cpanel Email::list_pops), from request `from` on. */
 const popsAsked = (from = 0, by?: string) =>
   emulator.requests
     .slice(from)
-    .filter((r) => r.path.startsWith('/json-api/list_pops_for') && (by === undefined || r.authUser === by))
-    .map((r) => new URL(r.path, 'https://x').searchParams.get('user') ?? '');
+    .filter((r) => r.path.startsWith('/json-api/uapi_cpanel') && (by === undefined || r.authUser === by))
+    .map((r) => new URL(r.path, 'https://x').searchParams.get('cpanel.user') ?? '');
 
 describe('the directory of a WHM token', () => {
   it('lists every mailbox of 300 accounts within 30 s, never more than 6 requests in flight', async () => {
@@ -97,7 +98,9 @@ describe('the directory of a WHM token', () => {
       email: 'box02@acct0123.test',
       user: 'acct0123',
     });
-    expect(all.filter((m) => m.suspended).length).toBe((ACCOUNTS / 50) * (MAILBOXES + 1));
+    // Every mailbox of the suspended accounts, and the one mailbox whose login alone is suspended.
+    expect(all.filter((m) => m.suspended).length).toBe((ACCOUNTS / 50) * (MAILBOXES + 1) + 1);
+    expect(all.find((m) => m.email === LOCKED)).toEqual({ email: LOCKED, user: 'acct0010', suspended: true });
     expect(new Set(popsAsked()).size).toBe(ACCOUNTS);
     await popup.close();
   });
@@ -113,6 +116,24 @@ describe('the directory of a WHM token', () => {
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('box03@acct0287.test');
     expect(new URL(tab.url()).port).toBe('2096');
     await Promise.all([tab.close(), popup.close()]);
+  });
+
+  it('marks a mailbox whose login is suspended, and says so before opening anything', async () => {
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('search').fill(LOCKED);
+    const row = popup.locator(`[data-testid="mailbox"][data-email="${LOCKED}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/suspended/i);
+    const from = emulator.requests.length;
+    const pagesBefore = browser.context.pages().length;
+    await row.click();
+    const error = popup.getByTestId('error');
+    await expect.poll(() => error.getAttribute('data-code')).toBe('bad_input');
+    expect(await error.textContent()).toContain(`Logins to ${LOCKED} are suspended`);
+    expect(browser.context.pages().length).toBe(pagesBefore);
+    const sessions = emulator.requests.slice(from).filter((r) => r.path.includes('create_user_session'));
+    expect(sessions).toEqual([]);
+    await popup.close();
   });
 
   it('offers cPanel for the cPanel user that owns a row', async () => {
@@ -163,8 +184,9 @@ describe('the directory of a WHM token', () => {
 
   it('resumes after a worker restart mid-index instead of starting over', async () => {
     emulator.setLatency(120);
-    await addVerifiedAccount(browser, rootAccount(HOST, 'Root again'));
+    // Counted from before the account exists: an open popup may start its index as soon as it is saved.
     const start = emulator.requests.length;
+    await addVerifiedAccount(browser, rootAccount(HOST, 'Root again'));
     let popup = await browser.openPage('src/popup/index.html');
     const id = await accountId(popup, 'Root again');
     await expect

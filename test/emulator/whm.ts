@@ -1,10 +1,11 @@
 // WHM API 1 (/json-api/<function>?api.version=1 on 2087): version, create_user_session, listaccts,
-// accountsummary, list_pops_for, getdomainowner.
+// accountsummary, list_pops_for, uapi_cpanel, getdomainowner.
 import { gotoUriForApp } from './apps';
 import { PORT_BY_SERVICE, UNUSED_SESSION_MS, WHM_VERSION } from './constants';
 import type { EmulatorContext } from './context';
 import { WHM_TEXT } from './messages';
 import type { CpanelAccountFixture, MailboxFixture, Service, WhmUserFixture } from './types';
+import { runUapi } from './uapi';
 
 export interface WhmMetadata {
   command: string;
@@ -213,6 +214,32 @@ const listPopsFor: WhmFunction = (ctx, caller, params) => {
 };
 
 /**
+ * Whostmgr/API/1/Cpanel.pm `uapi_cpanel`: a UAPI call run as a cPanel user the caller controls
+ * (`Whostmgr::Authz::verify_account_access`), its whole UAPI result under `data.uapi`. WHM's own result is 1
+ * even when the UAPI call failed: that failure is only in `data.uapi.status` and `errors`.
+ */
+const uapiCpanel: WhmFunction = (ctx, caller, params) => {
+  const command = 'uapi_cpanel';
+  for (const name of ['cpanel.user', 'cpanel.module', 'cpanel.function']) {
+    if (!params.get(name)) return fail(command, WHM_TEXT.missingArgument(name));
+  }
+  const user = params.get('cpanel.user') as string;
+  const account = ctx.directory.account(user);
+  if (!account) return fail(command, WHM_TEXT.noSuchUser(user));
+  if (!ctx.directory.owns(caller, account)) return fail(command, WHM_TEXT.notYours(user));
+  const rest = new URLSearchParams(params);
+  for (const name of ['cpanel.user', 'cpanel.module', 'cpanel.function', 'api.version']) rest.delete(name);
+  const uapi = runUapi(
+    ctx,
+    { account, inSession: false },
+    params.get('cpanel.module') as string,
+    params.get('cpanel.function') as string,
+    rest,
+  );
+  return ok(command, { uapi });
+};
+
+/**
  * Whostmgr/API/1/Accounts.pm `getdomainowner`: result 1 whether or not the domain has an owner; `user` is
  * null for a domain no account has, or one the caller does not control.
  */
@@ -230,6 +257,7 @@ const FUNCTIONS: Readonly<Record<string, WhmFunction>> = {
   listaccts,
   accountsummary,
   list_pops_for: listPopsFor,
+  uapi_cpanel: uapiCpanel,
   getdomainowner,
 };
 

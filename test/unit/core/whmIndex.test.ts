@@ -13,6 +13,8 @@ class FakeServer implements WhmServer {
   listed = 0;
   failing = new Set<string>();
   extra: Record<string, string[]> = {};
+  /** Addresses whose login is suspended. */
+  locked = new Set<string>();
   /** Resolves each listPops only when `release()` is called, when set. */
   hold = false;
   readonly #held: (() => void)[] = [];
@@ -31,7 +33,10 @@ class FakeServer implements WhmServer {
       if (this.hold) await new Promise<void>((resolve) => this.#held.push(resolve));
       else await new Promise((resolve) => setTimeout(resolve, 1));
       if (this.failing.has(user)) throw new LauncherError('api_error', 'The user does not exist.');
-      return [`info@${user}.test`, `sales@${user}.test`, ...(this.extra[user] ?? [])];
+      return [`info@${user}.test`, `sales@${user}.test`, ...(this.extra[user] ?? [])].map((email) => ({
+        email,
+        suspendedLogin: this.locked.has(email),
+      }));
     } finally {
       this.inFlight -= 1;
     }
@@ -212,6 +217,20 @@ describe('WhmIndex', () => {
     expect(await index.ownerOf('whm', 'sales@u2.test', 'u2.test')).toBe('u2');
     expect(await index.ownerOf('whm', 'nobody@u3.test', 'u3.test')).toBe('u3');
     expect(await index.ownerOf('whm', 'a@elsewhere.test', 'elsewhere.test')).toBeUndefined();
+  });
+
+  it('marks a mailbox whose login is suspended, and only it, until the server lifts it', async () => {
+    const server = new FakeServer(rows(2));
+    server.locked.add('sales@u2.test');
+    const { index, now } = setup(server);
+    await index.update('whm');
+    const suspended = async () =>
+      (await index.mailboxes('whm')).filter((mailbox) => mailbox.suspended).map((mailbox) => mailbox.email);
+    expect(await suspended()).toEqual(['sales@u2.test']);
+    server.locked.clear();
+    now.t += LIST_MAX_AGE_MS + 1;
+    await index.update('whm');
+    expect(await suspended()).toEqual([]);
   });
 
   it('forgets an account', async () => {

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Credentials } from '../../../src/cpanel/credentials';
 import { LauncherError } from '../../../src/cpanel/errors';
-import { LISTACCTS_WANT, listPopsFor, listWhmAccounts } from '../../../src/cpanel/whmDirectory';
+import {
+  LISTACCTS_WANT,
+  listMailboxesOf,
+  listPopsFor,
+  listWhmAccounts,
+  mailboxLister,
+} from '../../../src/cpanel/whmDirectory';
 import {
   makeWorld,
   ROOT_TOKEN,
@@ -16,7 +22,16 @@ const options = { fetch: insecureFetch };
 let emu: RunningEmulator;
 
 beforeAll(async () => {
-  const world = makeWorld({ accounts: 6, mailboxes: 2, resellers: 1, suspendedEvery: 3 });
+  const world = makeWorld({
+    accounts: 6,
+    mailboxes: 2,
+    resellers: 1,
+    suspendedEvery: 3,
+    suspendedLoginEvery: 2,
+  });
+  // An account whose plan has no mail accounts: UAPI Email::list_pops fails inside uapi_cpanel.
+  const mailless = world.accounts[4];
+  if (mailless) mailless.disabledFeatures = ['popaccts'];
   // A locked account (listaccts is_locked) cannot sign in either.
   const locked = world.accounts[3];
   if (locked) locked.locked = true;
@@ -87,5 +102,59 @@ describe('listPopsFor', () => {
     const failure = await listPopsFor(root, 'ghost', options).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(LauncherError);
     expect(failure).toMatchObject({ code: 'api_error' });
+  });
+});
+
+describe('listMailboxesOf', () => {
+  it('lists one account’s addresses with their login suspension, through uapi_cpanel', async () => {
+    expect(await listMailboxesOf(root, 'acct0002', options)).toEqual([
+      { email: 'box01@acct0002.test', suspendedLogin: false },
+      { email: 'box02@acct0002.test', suspendedLogin: true },
+    ]);
+    const asked = new URL(emu.requests.at(-1)?.path ?? '', 'https://x');
+    expect(asked.pathname).toBe('/json-api/uapi_cpanel');
+    expect(Object.fromEntries(asked.searchParams)).toMatchObject({
+      'cpanel.user': 'acct0002',
+      'cpanel.module': 'Email',
+      'cpanel.function': 'list_pops',
+    });
+  });
+
+  it('keeps a reseller out of an account it does not own', async () => {
+    await expect(listMailboxesOf(reseller, 'acct0002', options)).rejects.toMatchObject({ code: 'api_error' });
+  });
+
+  it('reports the UAPI failure inside a WHM success as the server’s words', async () => {
+    const failure = await listMailboxesOf(root, 'acct0005', options).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'api_error' });
+    expect(String((failure as Error).message)).toContain('popaccts');
+  });
+});
+
+describe('mailboxLister', () => {
+  it('falls back to list_pops_for where uapi_cpanel is refused, and asks only that afterwards', async () => {
+    const list = mailboxLister(root, options);
+    const from = emu.requests.length;
+    expect(await list('acct0005')).toEqual([
+      { email: 'box01@acct0005.test', suspendedLogin: false },
+      { email: 'box02@acct0005.test', suspendedLogin: false },
+    ]);
+    await list('acct0002');
+    expect(emu.requests.slice(from).map((request) => new URL(request.path, 'https://x').pathname)).toEqual([
+      '/json-api/uapi_cpanel',
+      '/json-api/list_pops_for',
+      '/json-api/list_pops_for',
+    ]);
+  });
+
+  it('does not fall back when the server cannot be reached', async () => {
+    const unreachable: typeof fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    const failure = await mailboxLister(root, { fetch: unreachable })('acct0002').catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(LauncherError);
+    expect((failure as LauncherError).code).not.toBe('api_error');
   });
 });
