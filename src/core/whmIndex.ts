@@ -118,7 +118,7 @@ const codeOf = (error: unknown) =>
 
 /**
  * The directory of a WHM token: every cPanel account it sees (listaccts) and every address of each
- * (list_pops_for), built in the background, kept in storage, and brought up to date account by account.
+ * (uapi_cpanel Email::list_pops, or list_pops_for), built in the background, kept in storage, and brought up to date account by account.
  * A run that the worker's end interrupts resumes where it stopped: what was listed is in storage.
  */
 export class WhmIndex {
