@@ -33,7 +33,6 @@ export interface E2eOptions {
 
 /** What a file's tests use; read its fields inside hooks and tests, never at load time. */
 export interface E2eEnv {
-  readonly host: string;
   readonly emulator: RunningEmulator;
   readonly browser: ExtensionBrowser;
   /** The extra listener opened on `address` (one of `listeners`). */
@@ -88,7 +87,6 @@ export function useEmulatorAndBrowser(options: E2eOptions): E2eEnv {
   });
 
   return {
-    host: options.host,
     get emulator() {
       return started(emulator, 'emulator');
     },
