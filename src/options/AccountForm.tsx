@@ -7,6 +7,7 @@ import type { Verified } from '../cpanel/verify';
 import { plural, t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useAction } from '../ui/useAction';
 
 interface FormState {
   label: string;
@@ -63,8 +64,7 @@ interface Props {
  */
 export function AccountForm({ editing, onSaved, onCancel }: Props) {
   const [form, setForm] = useState<FormState>(editing ? stateOf(editing) : EMPTY);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, setError } = useAction();
   const [saved, setSaved] = useState('');
   const managed = editing?.managed === true;
   const prefix = editing ? `edit-${editing.id.replace(/[^a-z0-9-]/gi, '')}` : 'account';
@@ -96,15 +96,14 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
 
   async function save(event: Event) {
     event.preventDefault();
-    setError(null);
     setSaved('');
     const host = normalizeHost(form.host);
     if (!isValidHost(host)) {
       setError(new LauncherError('bad_input', msg('error_input_host_invalid')));
       return;
     }
-    setBusy(true);
-    try {
+    // A failure keeps what was typed in the form, so a fix is one edit away.
+    await run(async () => {
       await requestAccess(host);
       const port = form.port.trim() === '' ? undefined : Number(form.port);
       const fields = {
@@ -126,12 +125,7 @@ export function AccountForm({ editing, onSaved, onCancel }: Props) {
       }
       setSaved(verified ? t('options_saved_verified', verifiedText(verified)) : t('options_saved'));
       onSaved();
-    } catch (failure) {
-      // The form keeps what was typed, so a fix is one edit away.
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

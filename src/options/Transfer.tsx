@@ -4,15 +4,16 @@ import { plural, t } from '../i18n/t';
 import { send } from '../messages/client';
 import { MIN_PASSPHRASE_LENGTH } from '../rules';
 import { ErrorNote } from '../ui/ErrorNote';
+import { PassphraseField } from '../ui/PassphraseField';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
+import { useAction } from '../ui/useAction';
 
 /** Export every account to a file (tokens encrypted with a passphrase for that file) and import one. */
 export function Transfer({ onChanged }: { onChanged: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run, setError } = useAction();
   // With a vault, an export asks for its passphrase again: an unlocked browser alone must not be enough.
   const [vaultSet, setVaultSet] = useState(false);
   const [vaultPassphrase, setVaultPassphrase] = useState('');
@@ -20,25 +21,13 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
     send({ type: 'vault.status' })
       .then((status) => setVaultSet(status.enabled))
       .catch(setError);
-  }, []);
+  }, [setError]);
   useEffect(checkVault, [checkVault]);
   useAccountsChanged(checkVault);
 
-  async function run(action: () => Promise<void>) {
-    setError(null);
-    setResult(null);
-    setBusy(true);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const exportFile = () =>
     run(async () => {
+      setResult(null);
       const reply = await send({
         type: 'accounts.export',
         passphrase,
@@ -55,6 +44,7 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
 
   const importFile = () =>
     run(async () => {
+      setResult(null);
       if (!file) return;
       const reply = await send({ type: 'accounts.import', file: await file.text(), passphrase });
       setResult(reply);
@@ -66,24 +56,22 @@ export function Transfer({ onChanged }: { onChanged: () => void }) {
       <p class="muted">{t('options_transfer_intro')}</p>
       {vaultSet && (
         <div class="row">
-          <label for="transfer-vault-passphrase">{t('options_security_export_vault_passphrase')}</label>
-          <input
+          <PassphraseField
             id="transfer-vault-passphrase"
-            type="password"
+            label={t('options_security_export_vault_passphrase')}
             autocomplete="current-password"
             value={vaultPassphrase}
-            onInput={(e) => setVaultPassphrase(e.currentTarget.value)}
+            onInput={setVaultPassphrase}
           />
         </div>
       )}
       <div class="row">
-        <label for="transfer-passphrase">{t('options_file_passphrase')}</label>
-        <input
+        <PassphraseField
           id="transfer-passphrase"
-          type="password"
+          label={t('options_file_passphrase')}
           autocomplete="new-password"
           value={passphrase}
-          onInput={(e) => setPassphrase(e.currentTarget.value)}
+          onInput={setPassphrase}
         />
         <button
           type="button"

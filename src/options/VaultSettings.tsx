@@ -5,7 +5,9 @@ import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { MIN_PASSPHRASE_LENGTH } from '../rules';
 import { ErrorNote } from '../ui/ErrorNote';
+import { PassphraseField } from '../ui/PassphraseField';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
+import { useAction } from '../ui/useAction';
 
 type Status = { enabled: boolean; locked: boolean };
 
@@ -27,9 +29,8 @@ export function VaultSettings({
   const [confirm, setConfirm] = useState('');
   const [minutes, setMinutes] = useState<number | null>(null);
   const [lockManaged, setLockManaged] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run: runAction, setError } = useAction();
   const [done, setDone] = useState('');
-  const [busy, setBusy] = useState(false);
 
   async function refresh() {
     setStatus(await send({ type: 'vault.status' }));
@@ -48,11 +49,10 @@ export function VaultSettings({
     return () => browser.storage.onChanged.removeListener(listener);
   }, []);
 
-  async function run(action: () => Promise<unknown>, message: string) {
-    setError(null);
-    setDone('');
-    setBusy(true);
-    try {
+  /** Runs a vault change; once it succeeded, the typed passphrases are forgotten and `message` shown. */
+  const run = (action: () => Promise<unknown>, message: string) =>
+    runAction(async () => {
+      setDone('');
       await action();
       setPassphrase('');
       setNext('');
@@ -60,12 +60,7 @@ export function VaultSettings({
       setDone(message);
       await refresh();
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const mismatch = next !== '' && confirm !== '' && next !== confirm;
   if (!status) return null;
@@ -98,12 +93,11 @@ export function VaultSettings({
             void run(() => send({ type: 'vault.unlock', passphrase }), t('options_unlocked'));
           }}
         >
-          <label for="vault-unlock">{t('options_passphrase')}</label>
-          <input
+          <PassphraseField
             id="vault-unlock"
-            type="password"
+            label={t('options_passphrase')}
             value={passphrase}
-            onInput={(e) => setPassphrase(e.currentTarget.value)}
+            onInput={setPassphrase}
           />
           <button type="submit" class="primary" disabled={busy || !passphrase}>
             {t('options_unlock')}
@@ -126,33 +120,28 @@ export function VaultSettings({
         }}
       >
         {status.enabled && (
-          <>
-            <label for="vault-current">{t('options_current_passphrase')}</label>
-            <input
-              id="vault-current"
-              type="password"
-              autocomplete="current-password"
-              value={passphrase}
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-            />
-          </>
+          <PassphraseField
+            id="vault-current"
+            label={t('options_current_passphrase')}
+            autocomplete="current-password"
+            value={passphrase}
+            onInput={setPassphrase}
+          />
         )}
-        <label for="vault-new">{t(status.enabled ? 'options_new_passphrase' : 'options_passphrase')}</label>
-        <input
+        <PassphraseField
           id="vault-new"
-          type="password"
+          label={t(status.enabled ? 'options_new_passphrase' : 'options_passphrase')}
           autocomplete="new-password"
           minLength={MIN_PASSPHRASE_LENGTH}
           value={next}
-          onInput={(e) => setNext(e.currentTarget.value)}
+          onInput={setNext}
         />
-        <label for="vault-confirm">{t('options_repeat')}</label>
-        <input
+        <PassphraseField
           id="vault-confirm"
-          type="password"
+          label={t('options_repeat')}
           autocomplete="new-password"
           value={confirm}
-          onInput={(e) => setConfirm(e.currentTarget.value)}
+          onInput={setConfirm}
         />
         <div class="actions">
           <button

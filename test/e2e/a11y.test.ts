@@ -1,27 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEmulatorAndBrowser } from './fixtures';
 import { addVerifiedAccount, demoAccount, rootAccount } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 
 // Accessibility, themes, layout widths, keyboard use and onboarding.
 const HOST = EMULATOR_HOSTS[5] as string;
 const THEMES = ['light', 'dark'] as const;
-
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.close();
-});
+const env = useEmulatorAndBrowser({ host: HOST });
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -31,18 +18,18 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 async function openIn(theme: (typeof THEMES)[number], path: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.emulateMedia({ colorScheme: theme });
-  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  await page.goto(`chrome-extension://${env.browser.extensionId}/${path}`);
   return page;
 }
 
 describe('first run', () => {
   it('the empty popup leads to the options page, which explains how to make a token', async () => {
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.getByTestId('no-accounts').waitFor();
     const [options] = await Promise.all([
-      browser.context.waitForEvent('page'),
+      env.browser.context.waitForEvent('page'),
       popup.getByTestId('no-accounts').getByRole('button').click(),
     ]);
     await options.waitForLoadState();
@@ -64,8 +51,8 @@ describe('first run', () => {
 
 describe('with accounts', () => {
   beforeAll(async () => {
-    await addVerifiedAccount(browser, demoAccount(HOST));
-    await addVerifiedAccount(browser, rootAccount(HOST));
+    await addVerifiedAccount(env.browser, demoAccount(HOST));
+    await addVerifiedAccount(env.browser, rootAccount(HOST));
   });
 
   it.each(THEMES)('axe finds no violation on popup, options and the launch page (%s)', async (theme) => {
@@ -93,22 +80,22 @@ describe('with accounts', () => {
     const open = popup.locator('[data-testid="account"] [data-testid="open-webmail"]').first();
     await open.waitFor();
     const launch = async () => {
-      const [tab] = await Promise.all([browser.context.waitForEvent('page'), open.click()]);
+      const [tab] = await Promise.all([env.browser.context.waitForEvent('page'), open.click()]);
       await tab.emulateMedia({ colorScheme: theme });
       return tab;
     };
     // Signing in: the server does not answer (until the client gives up), the page says whom it asks.
-    emulator.faults.set({ fault: 'hang', match: { path: '/execute/Session/' }, times: 1 });
+    env.emulator.faults.set({ fault: 'hang', match: { path: '/execute/Session/' }, times: 1 });
     const waiting = await launch();
     await expect.poll(() => waiting.getByTestId('launch-status').textContent()).toMatch(/^Asking /);
     expect(await violations(waiting)).toEqual([]);
     // Failed: the failure view with its actions, the fix focused.
-    emulator.faults.set({ fault: 'http401', match: { path: '/execute/Session/' } });
+    env.emulator.faults.set({ fault: 'http401', match: { path: '/execute/Session/' } });
     const failed = await launch();
     await expect.poll(() => failed.getByTestId('error-code').textContent()).toBe('auth_failed');
     expect(await failed.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('fix');
     expect(await violations(failed)).toEqual([]);
-    emulator.faults.clear();
+    env.emulator.faults.clear();
     await Promise.all([popup.close(), waiting.close(), failed.close()]);
   });
 
@@ -131,7 +118,7 @@ describe('with accounts', () => {
   });
 
   it.each([360, 800])('the popup fits %i px without scrolling sideways', async (width) => {
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.setViewportSize({ width, height: 600 });
     await popup.getByTestId('mailbox').first().waitFor();
     const overflow = await popup.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -140,7 +127,7 @@ describe('with accounts', () => {
   });
 
   it('is usable from the keyboard alone', async () => {
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.getByTestId('mailbox').first().waitFor();
     // The search field has the focus on open.
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search');
@@ -158,6 +145,6 @@ describe('with accounts', () => {
     }
     expect(names).toEqual(expect.arrayContaining(['Webmail', 'WHM']));
     await popup.close();
-    expect(browser.pageErrors).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 });

@@ -1,17 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_TOKEN,
-  RESELLER_TOKEN,
-  ROOT_TOKEN,
-  type RunningEmulator,
-  SHOP_TOKEN,
-  startEmulator,
-} from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { describe, expect, it } from 'vitest';
+import { DEMO_TOKEN, RESELLER_TOKEN, ROOT_TOKEN, SHOP_TOKEN } from '../emulator';
+import { useEmulatorAndBrowser } from './fixtures';
 import { addVerifiedAccount, demoAccount, rootAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 import { filesContaining } from './profileSearch';
@@ -21,37 +13,20 @@ const HOST = EMULATOR_HOSTS[3] as string;
 const TOKENS = [DEMO_TOKEN, SHOP_TOKEN, ROOT_TOKEN, RESELLER_TOKEN];
 const PASSPHRASE = 'correct horse battery staple';
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
-const profileDir = mkdtempSync(join(tmpdir(), 'wml-accounts-'));
-
-async function launch() {
-  browser = await launchWithExtension({ trustSpki: [emulator.spki], profileDir });
-}
-
-beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-});
+const env = useEmulatorAndBrowser({ host: HOST });
 
 async function options(): Promise<Page> {
-  const page = await browser.openPage('src/options/index.html');
+  const page = await env.browser.openPage('src/options/index.html');
   await page.getByTestId('account-form').waitFor();
   return page;
 }
 
 async function popup(): Promise<Page> {
-  return browser.openPage('src/popup/index.html');
+  return env.browser.openPage('src/popup/index.html');
 }
 
 async function signedInUser(action: () => Promise<unknown>): Promise<string | null> {
-  const tab = await signedInTab(browser, action);
+  const tab = await signedInTab(env.browser, action);
   const user = await tab.getByTestId('signed-in-user').textContent();
   await tab.close();
   return user;
@@ -63,10 +38,10 @@ function accountCard(page: Page, label: string) {
 
 describe('many accounts of both kinds', () => {
   it('are added through the options page and each one works', async () => {
-    await addVerifiedAccount(browser, demoAccount(HOST));
-    await addVerifiedAccount(browser, { host: HOST, username: 'shop', token: SHOP_TOKEN, label: 'Shop' });
-    await addVerifiedAccount(browser, rootAccount(HOST));
-    await addVerifiedAccount(browser, {
+    await addVerifiedAccount(env.browser, demoAccount(HOST));
+    await addVerifiedAccount(env.browser, { host: HOST, username: 'shop', token: SHOP_TOKEN, label: 'Shop' });
+    await addVerifiedAccount(env.browser, rootAccount(HOST));
+    await addVerifiedAccount(env.browser, {
       host: HOST,
       username: 'reseller1',
       token: RESELLER_TOKEN,
@@ -105,7 +80,7 @@ describe('many accounts of both kinds', () => {
     await expect.poll(() => demo.getByTestId('default-badge').count()).toBe(1);
     expect(
       await signedInUser(() =>
-        browser.worker.evaluate(`chrome.commands.onCommand.dispatch('open-default-webmail')`),
+        env.browser.worker.evaluate(`chrome.commands.onCommand.dispatch('open-default-webmail')`),
       ),
     ).toBe('demo');
     await page.close();
@@ -141,8 +116,7 @@ describe('vault', () => {
   });
 
   it('is locked after a browser restart, and the popup unlocks it', async () => {
-    await browser.close();
-    await launch();
+    await env.relaunch();
     const page = await popup();
     await page.getByTestId('unlock-form').waitFor();
     // Locked: opening is refused with the locked code, nothing else happens.
@@ -166,10 +140,10 @@ describe('vault', () => {
     const page = await popup();
     await page.getByTestId('lock').click();
     await page.getByTestId('unlock-form').waitFor();
-    await browser.worker.evaluate(`chrome.commands.onCommand.dispatch('open-default-webmail')`);
+    await env.browser.worker.evaluate(`chrome.commands.onCommand.dispatch('open-default-webmail')`);
     await expect
       .poll(async () =>
-        Object.keys((await browser.worker.evaluate('chrome.notifications.getAll()')) as object),
+        Object.keys((await env.browser.worker.evaluate('chrome.notifications.getAll()')) as object),
       )
       .toEqual(expect.arrayContaining([expect.stringMatching(/^wml-error:locked:/)]));
     await page.fill('#unlock-passphrase', PASSPHRASE);
@@ -178,10 +152,11 @@ describe('vault', () => {
   });
 
   it('leaves no token in plaintext anywhere in the profile directory on disk', async () => {
-    await browser.close();
+    const { profileDir } = env.browser;
+    await env.browser.close();
     for (const token of TOKENS) expect(filesContaining(profileDir, token)).toEqual([]);
     expect(filesContaining(profileDir, PASSPHRASE)).toEqual([]);
-    await launch();
+    await env.relaunch();
   });
 });
 
@@ -211,7 +186,7 @@ describe('export and import', () => {
       await expect.poll(() => page.getByTestId('remove-account').count()).toBe(before - 1);
     }
 
-    const filePath = join(profileDir, '..', `wml-export-${Date.now()}.json`);
+    const filePath = join(env.browser.profileDir, '..', `wml-export-${Date.now()}.json`);
     await import('node:fs').then((fs) => fs.writeFileSync(filePath, file));
     await page.setInputFiles('#transfer-file', filePath);
     await page.getByTestId('import').click();
@@ -229,6 +204,6 @@ describe('export and import', () => {
       await signedInUser(() => accountCard(list, 'Shop renamed').getByTestId('open-webmail').click()),
     ).toBe('shop');
     await list.close();
-    expect(browser.pageErrors).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 });

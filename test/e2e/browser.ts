@@ -27,7 +27,7 @@ export interface LaunchOptions {
   extensionDir?: string;
   profileDir?: string;
   headless?: boolean;
-  /** More Chromium flags, e.g. `--host-resolver-rules=MAP 127.0.0.23 ~NOTFOUND` for an unknown host. */
+  /** More Chromium flags, e.g. `--host-resolver-rules=MAP <address> ~NOTFOUND` for an unknown host. */
   extraArgs?: string[];
 }
 

@@ -1,43 +1,39 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, demoAccount, rootAccount, signedInTab } from './flows';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useEmulatorAndBrowser } from './fixtures';
+import { demoAccount, rootAccount, signedInTab } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
 import { recordRequests, type SeenRequest, WAIT } from './observe';
 
 // Writing mail: webmail.compose, the compose-to-address menu item, the mailto: handler page, "Send from",
 // "Open Webmail at" and the popup's Write action, each ending on Roundcube's compose screen, signed in.
-// Its own loopback address: no other test file binds it, so files may run side by side.
-const HOST = '127.0.0.33';
+const HOST = EMULATOR_HOSTS[23] as string;
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
 let recorder: ReturnType<typeof recordRequests>;
 const opened: Page[] = [];
 /** Every URL a frame of any tab was at. */
 const visited: string[] = [];
 
+const env = useEmulatorAndBrowser({
+  host: HOST,
+  accounts: [demoAccount(HOST), rootAccount(HOST)],
+  timeout: 60_000,
+  beforeAccounts(browser) {
+    recorder = recordRequests(browser.context);
+    browser.context.on('page', (page) => page.on('framenavigated', (frame) => visited.push(frame.url())));
+  },
+});
+
 beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  recorder = recordRequests(browser.context);
-  browser.context.on('page', (page) => page.on('framenavigated', (frame) => visited.push(frame.url())));
-  await addVerifiedAccount(browser, demoAccount(HOST));
-  await addVerifiedAccount(browser, rootAccount(HOST));
-  sender = await browser.openPage('src/options/index.html');
-}, 60_000);
+  sender = await env.browser.openPage('src/options/index.html');
+});
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((page) => page.close()));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.close();
-});
-
 async function extensionPage(path: string): Promise<Page> {
-  const page = await browser.openPage(path);
+  const page = await env.browser.openPage(path);
   opened.push(page);
   return page;
 }
@@ -77,7 +73,7 @@ async function composeScreen(tab: Page): Promise<ComposeScreen> {
 
 /** The compose screen of the tab `action` opens. */
 async function composedBy(action: () => Promise<unknown>): Promise<ComposeScreen> {
-  const tab = await signedInTab(browser, action);
+  const tab = await signedInTab(env.browser, action);
   opened.push(tab);
   return composeScreen(tab);
 }
@@ -92,7 +88,7 @@ async function accountId(label: string): Promise<string> {
 }
 
 function menuClick(info: string): Promise<unknown> {
-  return browser.worker.evaluate(`chrome.contextMenus.onClicked.dispatch({ menuItemId: 'compose-to-address',
+  return env.browser.worker.evaluate(`chrome.contextMenus.onClicked.dispatch({ menuItemId: 'compose-to-address',
     editable: false, pageUrl: 'https://elsewhere.example/', ${info} }, { id: -1 })`);
 }
 
@@ -180,7 +176,7 @@ describe('webmail.compose', () => {
 
 describe('the compose-to-address menu item', () => {
   it('is registered for mailto: links and selections', async () => {
-    const error = await browser.worker.evaluate(`new Promise((resolve) => chrome.contextMenus.create(
+    const error = await env.browser.worker.evaluate(`new Promise((resolve) => chrome.contextMenus.create(
       { id: 'compose-to-address', title: 'x', contexts: ['link'] }, () => resolve(chrome.runtime.lastError?.message ?? '')))`);
     expect(error).toMatch(/duplicate/i);
   });
@@ -202,7 +198,7 @@ describe('the compose-to-address menu item', () => {
 
 describe('the mailto: handler page', () => {
   it('replaces itself with the signed-in compose screen, in the same tab', async () => {
-    const before = browser.context.pages().length;
+    const before = env.browser.context.pages().length;
     const uri = encodeURIComponent('mailto:handler@example.org?subject=From%20a%20link&cc=cc@example.org');
     const page = await extensionPage(`src/compose/index.html?uri=${uri}`);
     const screen = await composeScreen(page);
@@ -212,17 +208,17 @@ describe('the mailto: handler page', () => {
       cc: 'cc@example.org',
       subject: 'From a link',
     });
-    expect(browser.context.pages().length).toBe(before + 1);
+    expect(env.browser.context.pages().length).toBe(before + 1);
   });
 
   it('can be reached from a web page, as the browser’s protocol handler navigates to it', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     opened.push(page);
     await page.goto(`https://${HOST}:2096/`);
     const uri = encodeURIComponent('mailto:web@example.org');
     await page.evaluate((url) => {
       location.href = url;
-    }, `chrome-extension://${browser.extensionId}/src/compose/index.html?uri=${uri}`);
+    }, `chrome-extension://${env.browser.extensionId}/src/compose/index.html?uri=${uri}`);
     expect(await composeScreen(page)).toMatchObject({ user: 'demo', to: 'web@example.org' });
   });
 
@@ -278,7 +274,7 @@ describe('Send from, Open Webmail at, and the popup', () => {
     await options.getByTestId('webmail-at').first().selectOption('roundcube');
     await options.getByTestId('compose-saved').waitFor(WAIT);
     const id = await accountId('Demo');
-    const tab = await signedInTab(browser, () => sendMessage({ type: 'webmail.open', accountId: id }));
+    const tab = await signedInTab(env.browser, () => sendMessage({ type: 'webmail.open', accountId: id }));
     opened.push(tab);
     expect(await tab.getByTestId('webmail-client').textContent()).toBe('roundcube');
     expect(new URL(tab.url()).pathname).toMatch(/^\/cpsess\d{10}\/3rdparty\/roundcube\/$/);
@@ -291,9 +287,13 @@ describe('privacy', () => {
 
   it('the session never appears in a URL, and goto_uri travels in the login POST body', async () => {
     seen = await recorder.all();
-    const sessions = [...emulator.sessions.values()];
+    const sessions = [...env.emulator.sessions.values()];
     expect(sessions.length).toBeGreaterThan(8);
-    const urls = [...seen.map((request) => request.url), ...visited, ...emulator.requests.map((r) => r.path)];
+    const urls = [
+      ...seen.map((request) => request.url),
+      ...visited,
+      ...env.emulator.requests.map((r) => r.path),
+    ];
     for (const url of urls) {
       expect(url).not.toMatch(/[?&]session=/);
       for (const { session } of sessions) {

@@ -1,54 +1,39 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, demoAccount, rootAccount, signedInTab } from './flows';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useEmulatorAndBrowser } from './fixtures';
+import { demoAccount, rootAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 
 // Every way in besides the popup's own button: search, pins, context menu, shortcuts, omnibox, WHM.
 const HOST = EMULATOR_HOSTS[1] as string;
-
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
+const env = useEmulatorAndBrowser({ host: HOST, accounts: [demoAccount(HOST), rootAccount(HOST)] });
 const opened: Page[] = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  await addVerifiedAccount(browser, demoAccount(HOST));
-  await addVerifiedAccount(browser, rootAccount(HOST));
-});
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((page) => page.close()));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.close();
-});
-
 async function popup(): Promise<Page> {
-  const page = await browser.openPage('src/popup/index.html');
+  const page = await env.browser.openPage('src/popup/index.html');
   opened.push(page);
   await page.getByTestId('mailbox').first().waitFor();
   return page;
 }
 
 async function signedInAs(action: () => Promise<unknown>): Promise<{ user: string | null; url: string }> {
-  const tab = await signedInTab(browser, action);
+  const tab = await signedInTab(env.browser, action);
   opened.push(tab);
   return { user: await tab.getByTestId('signed-in-user').textContent(), url: tab.url() };
 }
 
 /** Fires the worker's real registered listeners, as Chrome does for a native menu click or a shortcut. */
 function dispatchInWorker(script: string): Promise<unknown> {
-  return browser.worker.evaluate(script);
+  return env.browser.worker.evaluate(script);
 }
 
 async function notificationIds(): Promise<string[]> {
   return Object.keys(
-    (await browser.worker.evaluate('chrome.notifications.getAll()')) as Record<string, unknown>,
+    (await env.browser.worker.evaluate('chrome.notifications.getAll()')) as Record<string, unknown>,
   );
 }
 
@@ -165,7 +150,7 @@ describe('keyboard shortcuts', () => {
       node.textContent = 'Write to support@example.net.';
       getSelection()?.selectAllChildren(node);
     });
-    const tabId = await browser.worker.evaluate(
+    const tabId = await env.browser.worker.evaluate(
       `chrome.tabs.query({ url: ${JSON.stringify(first.url)} }).then((tabs) => tabs[0].id)`,
     );
     const result = await signedInAs(() =>
@@ -203,7 +188,7 @@ describe('WHM token', () => {
     const card = await whmCard(page);
     await card.getByTestId('whm-user').fill('demo');
     await card.getByTestId('whm-app').selectOption('Email_Accounts');
-    const tab = await signedInTab(browser, () => card.getByTestId('whm-open-cpanel').click());
+    const tab = await signedInTab(env.browser, () => card.getByTestId('whm-open-cpanel').click());
     opened.push(tab);
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('demo');
     expect(await tab.getByTestId('cpanel-app').textContent()).toContain('Email_Accounts');
@@ -230,12 +215,15 @@ describe('WHM token', () => {
 
 describe('privacy', () => {
   it('never put a session in a URL, nor used the session-bearing WHM url', () => {
-    const sessions = [...emulator.sessions.values()].map((issued) => issued.session);
+    const sessions = [...env.emulator.sessions.values()].map((issued) => issued.session);
     expect(sessions.length).toBeGreaterThan(5);
-    for (const url of [...browser.requestedUrls, ...emulator.requests.map((request) => request.path)]) {
+    for (const url of [
+      ...env.browser.requestedUrls,
+      ...env.emulator.requests.map((request) => request.path),
+    ]) {
       expect(url).not.toContain('session=');
       for (const session of sessions) expect(url).not.toContain(encodeURIComponent(session));
     }
-    expect(browser.pageErrors).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 });

@@ -1,21 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../src/cpanel/errors';
-import {
-  DEMO_TOKEN,
-  type ExtraListener,
-  type FaultKind,
-  type FaultMatch,
-  HTTP_TEXT,
-  ROOT_TOKEN,
-  type RunningEmulator,
-  startEmulator,
-} from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { type AccountFields, addAccountThroughOptions, addVerifiedAccount } from './flows';
+import { DEMO_TOKEN, type FaultKind, type FaultMatch, HTTP_TEXT, ROOT_TOKEN } from '../emulator';
+import { useEmulatorAndBrowser } from './fixtures';
+import { type AccountFields, addAccountThroughOptions } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
 import {
   captureNotifications,
   ErrorWatch,
@@ -32,10 +21,10 @@ import {
 // notification for the shortcut and the context menu, the options page for a save, the server's own page
 // for a rejected Webmail login. One emulator serves four addresses: its own, one that will present an
 // untrusted certificate, one that will stop listening, one the browser will fail to resolve.
-const HOST = '127.0.0.20';
-const UNTRUSTED = '127.0.0.21';
-const GONE = '127.0.0.22';
-const NOWHERE = '127.0.0.23';
+const HOST = EMULATOR_HOSTS[10] as string;
+const UNTRUSTED = EMULATOR_HOSTS[11] as string;
+const GONE = EMULATOR_HOSTS[12] as string;
+const NOWHERE = EMULATOR_HOSTS[13] as string;
 
 const SESSION_CALL: FaultMatch = { address: HOST, port: 2083, path: '/execute/Session/' };
 const WHM_SESSION_CALL: FaultMatch = { address: HOST, port: 2087, path: '/json-api/create_user_session' };
@@ -71,65 +60,51 @@ const HTTP_FAULTS: HttpFault[] = [
   { fault: 'reset', code: 'network', says: /refused|dropped|could not be reached/i },
 ];
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
 let watch: ErrorWatch;
-let untrusted: ExtraListener;
-let gone: ExtraListener;
-let profileDir: string;
 let baseline: Record<string, string>;
 const opened: Page[] = [];
 
-beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  untrusted = await emulator.addListener(UNTRUSTED, { ports: [2083] });
-  gone = await emulator.addListener(GONE, { ports: [2083] });
-  await emulator.addListener(NOWHERE, { ports: [2083] });
-  profileDir = mkdtempSync(join(tmpdir(), 'wml-faults-'));
+// First run: every account is saved while its server answers.
+const env = useEmulatorAndBrowser({
+  host: HOST,
+  listeners: [UNTRUSTED, GONE, NOWHERE].map((address) => ({ address, ports: [2083] })),
+  accounts: ACCOUNTS,
+  timeout: 120_000,
+});
 
-  // First run: every account is saved while its server answers, and the popup caches the mailbox lists.
-  const first = await launchWithExtension({ trustSpki: [emulator.spki], profileDir });
-  try {
-    for (const account of ACCOUNTS) await addVerifiedAccount(first, account);
-    const popup = await first.openPage('src/popup/index.html');
-    const cached = async () =>
-      Object.keys(await storageSnapshot(first.worker)).filter((key) => key.startsWith('mailboxes:'))
-        .length === 4;
-    await waitUntil(cached, 'the mailbox lists of the four cPanel accounts');
-    await popup.close();
-  } finally {
-    await first.close();
-  }
+beforeAll(async () => {
+  // Still the first run: the popup caches the mailbox lists.
+  const first = env.browser;
+  const popup = await first.openPage('src/popup/index.html');
+  const cached = async () => {
+    const keys = Object.keys(await storageSnapshot(first.worker));
+    return keys.filter((key) => key.startsWith('mailboxes:')).length === 4;
+  };
+  await waitUntil(cached, 'the mailbox lists of the four cPanel accounts');
+  await popup.close();
 
   // Second run on the same profile: NOWHERE no longer resolves, as after its DNS record vanished.
-  browser = await launchWithExtension({
-    trustSpki: [emulator.spki],
-    profileDir,
-    extraArgs: [`--host-resolver-rules=MAP ${NOWHERE} ~NOTFOUND`],
-  });
-  browser.context.on('page', (page) => opened.push(page));
-  watch = await ErrorWatch.start(browser);
-  baseline = settingsOf(await storageSnapshot(browser.worker));
+  await env.relaunch({ extraArgs: [`--host-resolver-rules=MAP ${NOWHERE} ~NOTFOUND`] });
+  env.browser.context.on('page', (page) => opened.push(page));
+  watch = await ErrorWatch.start(env.browser);
+  baseline = settingsOf(await storageSnapshot(env.browser.worker));
   expect(JSON.parse(baseline.accounts ?? '{}').accounts).toHaveLength(ACCOUNTS.length);
 }, 120_000);
 
 afterEach(async () => {
-  emulator.faults.clear();
+  env.emulator.faults.clear();
   await Promise.all(opened.splice(0).map((page) => page.close()));
   // No uncaught error or unhandled rejection anywhere, and no failure touched the settings.
   expect(watch.take()).toEqual([]);
-  expect(settingsOf(await storageSnapshot(browser.worker))).toEqual(baseline);
+  expect(settingsOf(await storageSnapshot(env.browser.worker))).toEqual(baseline);
 });
 
 afterAll(async () => {
   await watch?.stop();
-  await browser?.close();
-  await emulator?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function popup(): Promise<Page> {
-  const page = await browser.openPage('src/popup/index.html');
+  const page = await env.browser.openPage('src/popup/index.html');
   await page.getByTestId('account').first().waitFor();
   return page;
 }
@@ -160,7 +135,7 @@ async function failsInPopup(
   code: ErrorCode,
 ): Promise<Shown & { page: Page }> {
   const page = await popup();
-  const [tab] = await Promise.all([browser.context.waitForEvent('page'), click(page)]);
+  const [tab] = await Promise.all([env.browser.context.waitForEvent('page'), click(page)]);
   const note = page.getByTestId('error');
   await expect.poll(() => note.getAttribute('data-code'), WAIT).toBe(code);
   const shown = await launchTabShows(tab, code);
@@ -172,15 +147,21 @@ async function failsInPopup(
 
 /** Runs a trigger that has no page; a notification with the code tells the failure, and so does the tab. */
 async function failsWithNotification(trigger: string, code: ErrorCode): Promise<Shown> {
-  await captureNotifications(browser.worker);
-  const before = (await shownNotifications(browser.worker)).length;
-  const [tab] = await Promise.all([browser.context.waitForEvent('page'), browser.worker.evaluate(trigger)]);
+  await captureNotifications(env.browser.worker);
+  const before = (await shownNotifications(env.browser.worker)).length;
+  const [tab] = await Promise.all([
+    env.browser.context.waitForEvent('page'),
+    env.browser.worker.evaluate(trigger),
+  ]);
   await expect
-    .poll(async () => (await shownNotifications(browser.worker)).slice(before).map((note) => note.id), WAIT)
+    .poll(
+      async () => (await shownNotifications(env.browser.worker)).slice(before).map((note) => note.id),
+      WAIT,
+    )
     .toEqual([expect.stringMatching(new RegExp(`^wml-error:${code}:\\d+$`))]);
-  const note = (await shownNotifications(browser.worker))[before];
+  const note = (await shownNotifications(env.browser.worker))[before];
   // Recorded as create() was called; on screen once it resolved.
-  await expect.poll(() => notificationIds(browser.worker), WAIT).toContain(note?.id);
+  await expect.poll(() => notificationIds(env.browser.worker), WAIT).toContain(note?.id);
   const shown = await launchTabShows(tab, code);
   expect(note?.message).toContain(shown.message);
   expect(note?.message).toContain(shown.advice);
@@ -194,10 +175,10 @@ const menuClick = (address: string) => `chrome.contextMenus.onClicked.dispatch({
 
 describe('API faults, clicked in the popup (cPanel token)', () => {
   it.each(HTTP_FAULTS)('$fault → $code', async ({ fault, code, says, message }) => {
-    emulator.faults.set({ fault, match: SESSION_CALL, ...(message ? { message } : {}) });
+    env.emulator.faults.set({ fault, match: SESSION_CALL, ...(message ? { message } : {}) });
     const shown = await failsInPopup((page) => accountButton(page, 'Main', 'open-webmail').click(), code);
     expect(shown.message).toMatch(says);
-    expect(emulator.faults.hits.length).toBeGreaterThan(0);
+    expect(env.emulator.faults.hits.length).toBeGreaterThan(0);
   });
 });
 
@@ -208,16 +189,16 @@ describe('API faults, clicked in the popup (WHM token)', () => {
     ),
   );
   it.each(whmFaults)('$fault → $code', async ({ fault, code, says, message }) => {
-    emulator.faults.set({ fault, match: WHM_SESSION_CALL, ...(message ? { message } : {}) });
+    env.emulator.faults.set({ fault, match: WHM_SESSION_CALL, ...(message ? { message } : {}) });
     const shown = await failsInPopup((page) => accountButton(page, 'Root', 'open-whm').click(), code);
     expect(shown.message).toMatch(says);
-    expect(emulator.faults.hits.length).toBeGreaterThan(0);
+    expect(env.emulator.faults.hits.length).toBeGreaterThan(0);
   });
 });
 
 describe('API faults, from the keyboard shortcut (notification)', () => {
   it.each(HTTP_FAULTS)('$fault → $code', async ({ fault, code, says, message }) => {
-    emulator.faults.set({ fault, match: SESSION_CALL, ...(message ? { message } : {}) });
+    env.emulator.faults.set({ fault, match: SESSION_CALL, ...(message ? { message } : {}) });
     const shown = await failsWithNotification(SHORTCUT, code);
     expect(shown.message).toMatch(says);
   });
@@ -226,25 +207,28 @@ describe('API faults, from the keyboard shortcut (notification)', () => {
 describe('server states', () => {
   it('a suspended mailbox, from the context menu: says so before opening anything', async () => {
     // A stock server would hand out a session that the 2096 login refuses (Cpanel/API/Session.pm).
-    await captureNotifications(browser.worker);
-    const before = (await shownNotifications(browser.worker)).length;
-    const pages = browser.context.pages().length;
-    await browser.worker.evaluate(menuClick('frozen@example.com'));
+    await captureNotifications(env.browser.worker);
+    const before = (await shownNotifications(env.browser.worker)).length;
+    const pages = env.browser.context.pages().length;
+    await env.browser.worker.evaluate(menuClick('frozen@example.com'));
     await expect
-      .poll(async () => (await shownNotifications(browser.worker)).slice(before).map((note) => note.id), WAIT)
+      .poll(
+        async () => (await shownNotifications(env.browser.worker)).slice(before).map((note) => note.id),
+        WAIT,
+      )
       .toEqual([expect.stringMatching(/^wml-error:bad_input:\d+$/)]);
-    const note = (await shownNotifications(browser.worker))[before];
+    const note = (await shownNotifications(env.browser.worker))[before];
     expect(note?.message).toContain('Logins to frozen@example.com are suspended');
-    expect(browser.context.pages().length).toBe(pages);
+    expect(env.browser.context.pages().length).toBe(pages);
   });
 
   it('a token rejected for a mailbox, from the context menu: auth_failed', async () => {
-    emulator.faults.set({ fault: 'http401', match: SESSION_CALL });
+    env.emulator.faults.set({ fault: 'http401', match: SESSION_CALL });
     await failsWithNotification(menuClick('info@example.com'), 'auth_failed');
   });
 
   it('a suspended account (the server’s own 403): auth_failed in the popup', async () => {
-    const demo = emulator.fixture.accounts.find((account) => account.user === 'demo');
+    const demo = env.emulator.fixture.accounts.find((account) => account.user === 'demo');
     if (!demo) throw new Error('no demo account');
     demo.suspended = true;
     try {
@@ -253,12 +237,12 @@ describe('server states', () => {
       demo.suspended = false;
     }
     expect(
-      emulator.requests.some((request) => request.path.includes('create_webmail_session_for_self')),
+      env.emulator.requests.some((request) => request.path.includes('create_webmail_session_for_self')),
     ).toBe(true);
   });
 
   it('session creation switched off by the host: api_error with the server’s text', async () => {
-    const demo = emulator.fixture.accounts.find((account) => account.user === 'demo');
+    const demo = env.emulator.fixture.accounts.find((account) => account.user === 'demo');
     if (!demo) throw new Error('no demo account');
     demo.sessionCreationDisabled = true;
     try {
@@ -277,11 +261,11 @@ describe('network faults', () => {
   it('an untrusted certificate where a trusted one was before: tls, and no offer to accept it', async () => {
     // Earlier popups may have prepared this account's session while its certificate was good; a session
     // made then would sign in without asking the server. Prepared sessions live in the worker's memory.
-    const page = await browser.openPage('src/popup/index.html');
-    await stopServiceWorker(browser, page);
+    const page = await env.browser.openPage('src/popup/index.html');
+    await stopServiceWorker(env.browser, page);
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'account.list' }));
     await page.close();
-    await untrusted.setTrusted(false);
+    await env.listener(UNTRUSTED).setTrusted(false);
     const shown = await failsInPopup(
       (page) => accountButton(page, 'Untrusted', 'open-webmail').click(),
       'tls',
@@ -292,7 +276,7 @@ describe('network faults', () => {
   });
 
   it('an untrusted certificate on save: tls on the options page, nothing stored', async () => {
-    const options = await addAccountThroughOptions(browser, {
+    const options = await addAccountThroughOptions(env.browser, {
       host: UNTRUSTED,
       username: 'demo',
       token: DEMO_TOKEN,
@@ -303,7 +287,7 @@ describe('network faults', () => {
   });
 
   it('connection refused: network', async () => {
-    await gone.close();
+    await env.listener(GONE).close();
     const shown = await failsInPopup(
       (page) => accountButton(page, 'Gone', 'open-webmail').click(),
       'network',
@@ -320,7 +304,7 @@ describe('network faults', () => {
   });
 
   it('an unknown host on save: network on the options page, nothing stored', async () => {
-    const options = await addAccountThroughOptions(browser, {
+    const options = await addAccountThroughOptions(env.browser, {
       host: NOWHERE,
       username: 'demo',
       token: DEMO_TOKEN,
@@ -331,11 +315,11 @@ describe('network faults', () => {
   });
 
   it('a hung response: timeout within 15 s, and the message says so', { timeout: 30_000 }, async () => {
-    emulator.faults.set({ fault: 'hang', match: SESSION_CALL });
+    env.emulator.faults.set({ fault: 'hang', match: SESSION_CALL });
     const page = await popup();
     const started = Date.now();
     const [tab] = await Promise.all([
-      browser.context.waitForEvent('page'),
+      env.browser.context.waitForEvent('page'),
       accountButton(page, 'Main', 'open-webmail').click(),
     ]);
     await page.locator('[data-testid="error"][data-code="timeout"]').waitFor({ timeout: 20_000 });
@@ -355,10 +339,10 @@ describe('a Webmail login that rejects the session', () => {
   ] as const)(
     '%s: the server’s login-failure page, and nothing claims success',
     async (_name, fault, notice) => {
-      emulator.faults.set({ fault, match: { address: HOST, port: 2096, path: '/login' }, times: 1 });
+      env.emulator.faults.set({ fault, match: { address: HOST, port: 2096, path: '/login' }, times: 1 });
       const page = await popup();
       const [tab] = await Promise.all([
-        browser.context.waitForEvent('page'),
+        env.browser.context.waitForEvent('page'),
         accountButton(page, 'Main', 'open-webmail').click(),
       ]);
       await tab.getByTestId('login-failure').waitFor();
@@ -367,8 +351,8 @@ describe('a Webmail login that rejects the session', () => {
       expect(await tab.getByTestId('signed-in-user').count()).toBe(0);
       // The API call succeeded, so the popup has nothing to report, and no launch page said "signed in".
       await expect.poll(() => page.getByTestId('error').count(), WAIT).toBe(0);
-      expect(emulator.faults.hits.map((hit) => hit.fault)).toEqual([fault]);
-      expect(emulator.cookieSessions.size).toBe(0);
+      expect(env.emulator.faults.hits.map((hit) => hit.fault)).toEqual([fault]);
+      expect(env.emulator.cookieSessions.size).toBe(0);
     },
   );
 });

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneFixture, demoFixture, ROOT_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { describe, expect, it } from 'vitest';
+import { cloneFixture, demoFixture, type Fixture, ROOT_TOKEN } from '../emulator';
 import { insecureFetch } from '../support/insecureFetch';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { useEmulatorAndBrowser } from './fixtures';
 import { addVerifiedAccount, demoAccount, rootAccount, signedInTab, tabOpenedBy } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 
@@ -11,25 +11,21 @@ import { EMULATOR_HOSTS } from './hosts';
 const HOST = EMULATOR_HOSTS[27] as string;
 const PUBLIC_IP = '203.0.113.7';
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
+/** The demo server, whose demo account speaks German: a session without a locale tells a retry apart. */
+function germanDemoFixture(): Fixture {
   const fixture = cloneFixture(demoFixture);
-  // The account's own language, which a session without a locale gets: tells a retry apart.
   const demo = fixture.accounts.find((account) => account.user === 'demo');
   if (demo) demo.locale = 'de';
-  emulator = await startEmulator({ address: HOST, fixture, publicIp: PUBLIC_IP });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-});
+  return fixture;
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.close();
+const env = useEmulatorAndBrowser({
+  host: HOST,
+  emulator: { fixture: germanDemoFixture(), publicIp: PUBLIC_IP },
 });
 
 async function setLanguage(label: string, language: string): Promise<void> {
-  const page = await browser.openPage('src/options/index.html');
+  const page = await env.browser.openPage('src/options/index.html');
   const row = page.locator(`[data-testid="account-row"][data-account-label="${label}"]`);
   await row.getByTestId('edit-account').click();
   await row.locator('input[name="locale"]').fill(language);
@@ -39,14 +35,14 @@ async function setLanguage(label: string, language: string): Promise<void> {
 }
 
 async function popup(): Promise<Page> {
-  const page = await browser.openPage('src/popup/index.html');
+  const page = await env.browser.openPage('src/popup/index.html');
   await page.getByTestId('account').first().waitFor();
   return page;
 }
 
 /** The locale parameter of each UAPI Session call made since `from` (null: none sent). */
 function sessionLocales(from: number): (string | null)[] {
-  return emulator.requests
+  return env.emulator.requests
     .slice(from)
     .filter((request) => request.path.startsWith('/execute/Session/'))
     .map((request) => new URL(request.path, 'https://x.invalid').searchParams.get('locale'));
@@ -54,7 +50,7 @@ function sessionLocales(from: number): (string | null)[] {
 
 describe('a language the server lacks never stops a sign-in', () => {
   it('saves the cPanel account', async () => {
-    await addVerifiedAccount(browser, demoAccount(HOST));
+    await addVerifiedAccount(env.browser, demoAccount(HOST));
   });
 
   it.each([
@@ -67,19 +63,19 @@ describe('a language the server lacks never stops a sign-in', () => {
     async (language, asked, shown) => {
       await setLanguage('Demo', language);
       // From before the popup opens: with a single account it prepares that account's Webmail at once.
-      let from = emulator.requests.length;
+      let from = env.emulator.requests.length;
       const page = await popup();
 
-      const own = await signedInTab(browser, () => page.getByTestId('open-webmail').click());
+      const own = await signedInTab(env.browser, () => page.getByTestId('open-webmail').click());
       expect(await own.getByTestId('signed-in-user').textContent()).toBe('demo');
       expect(await own.getByTestId('session-locale').textContent()).toBe(shown);
       expect(sessionLocales(from)).toEqual(asked);
       await own.close();
 
-      from = emulator.requests.length;
+      from = env.emulator.requests.length;
       await page.getByTestId('search').fill('info@example.com');
       await page.locator('[data-testid="mailbox"][data-email="info@example.com"]').waitFor();
-      const mailbox = await signedInTab(browser, () => page.getByTestId('search').press('Enter'));
+      const mailbox = await signedInTab(env.browser, () => page.getByTestId('search').press('Enter'));
       expect(await mailbox.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
       expect(await mailbox.getByTestId('session-locale').textContent()).toBe(shown);
       expect(sessionLocales(from)).toEqual(asked);
@@ -89,16 +85,16 @@ describe('a language the server lacks never stops a sign-in', () => {
 
   it('says a mailbox’s login is suspended before opening anything', async () => {
     const page = await popup();
-    const from = emulator.requests.length;
-    const pagesBefore = browser.context.pages().length;
+    const from = env.emulator.requests.length;
+    const pagesBefore = env.browser.context.pages().length;
     await page.getByTestId('search').fill('frozen@example.com');
     await page.locator('[data-testid="mailbox"][data-email="frozen@example.com"]').click();
     const error = page.getByTestId('error');
     await expect.poll(() => error.getAttribute('data-code')).toBe('bad_input');
     expect(await error.textContent()).toContain('Logins to frozen@example.com are suspended');
-    expect(browser.context.pages().length).toBe(pagesBefore);
+    expect(env.browser.context.pages().length).toBe(pagesBefore);
     // Only this mailbox's sessions count: the popup may be preparing the account's own Webmail meanwhile.
-    const frozenSessions = emulator.requests
+    const frozenSessions = env.emulator.requests
       .slice(from)
       .filter((request) => request.path.startsWith('/execute/Session/') && request.path.includes('frozen'));
     expect(frozenSessions).toEqual([]);
@@ -108,7 +104,7 @@ describe('a language the server lacks never stops a sign-in', () => {
 
 describe('WHM sessions when data.url names the server’s public IP', () => {
   it('saves the WHM account and checks the server really names the IP', async () => {
-    await addVerifiedAccount(browser, rootAccount(HOST));
+    await addVerifiedAccount(env.browser, rootAccount(HOST));
     const raw = await insecureFetch(
       `https://${HOST}:2087/json-api/create_user_session?api.version=1&user=root&service=whostmgrd`,
       { headers: { Authorization: `whm root:${ROOT_TOKEN}` } },
@@ -116,10 +112,11 @@ describe('WHM sessions when data.url names the server’s public IP', () => {
     const { data } = (await raw.json()) as { data: { url: string } };
     expect(new URL(data.url).hostname).toBe(PUBLIC_IP);
     // Only WHM's own sessions count: rows under the pointer may prepare a mailbox's Webmail meanwhile.
-    const whmSessions = () => [...emulator.sessions.values()].filter((s) => s.service === 'whostmgrd').length;
+    const whmSessions = () =>
+      [...env.emulator.sessions.values()].filter((s) => s.service === 'whostmgrd').length;
     const before = whmSessions();
     const page = await popup();
-    const tab = await signedInTab(browser, () =>
+    const tab = await signedInTab(env.browser, () =>
       page.locator('[data-testid="account"]', { hasText: 'Root' }).getByTestId('open-whm').click(),
     );
     expect(new URL(tab.url()).host).toBe(`${HOST}:2087`);
@@ -137,7 +134,7 @@ describe('WHM sessions when data.url names the server’s public IP', () => {
     const root = page.locator('[data-testid="account"]', { hasText: 'Root' });
     await root.getByTestId('whm-user').fill('demo');
     await root.getByTestId('whm-app').selectOption(app);
-    const tab = await signedInTab(browser, () => root.getByTestId('whm-open-cpanel').click());
+    const tab = await signedInTab(env.browser, () => root.getByTestId('whm-open-cpanel').click());
     const url = new URL(tab.url());
     expect(url.host).toBe(`${HOST}:2083`);
     expect(url.pathname).toMatch(/^\/cpsess\d{10}\//);
@@ -151,7 +148,7 @@ describe('WHM sessions when data.url names the server’s public IP', () => {
     const page = await popup();
     const root = page.locator('[data-testid="account"]', { hasText: 'Root' });
     await root.getByTestId('whm-user').fill('info@example.com');
-    const tab = await tabOpenedBy(browser, () => root.getByTestId('whm-open-webmail').click());
+    const tab = await tabOpenedBy(env.browser, () => root.getByTestId('whm-open-webmail').click());
     await tab.getByTestId('signed-in-user').waitFor();
     expect(new URL(tab.url()).host).toBe(`${HOST}:2096`);
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');

@@ -1,56 +1,47 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/i18n/format';
-import {
-  type ExtraListener,
-  type FaultKind,
-  type FaultMatch,
-  type RunningEmulator,
-  startEmulator,
-} from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, demoAccount, rootAccount } from './flows';
+import type { FaultKind, FaultMatch } from '../emulator';
+import { useEmulatorAndBrowser } from './fixtures';
+import { demoAccount, rootAccount } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
 import { captureNotifications, ErrorWatch, shownNotifications, stopServiceWorker, WAIT } from './observe';
 
 // The launch page a person sees: what it says while it signs in, its failure view (which account, what
 // happened, what to do, Try again in the same tab), cPanel's own HTML pages told apart, and the fix behind a
 // notification's click after the worker was stopped.
-const HOST = '127.0.0.43';
-const UNTRUSTED = '127.0.0.44';
+const HOST = EMULATOR_HOSTS[33] as string;
+const UNTRUSTED = EMULATOR_HOSTS[34] as string;
 const SESSION_CALL: FaultMatch = { address: HOST, port: 2083, path: '/execute/Session/' };
 const WHM_SESSION_CALL: FaultMatch = { address: HOST, port: 2087, path: '/json-api/create_user_session' };
 
-let emulator: RunningEmulator;
-let untrusted: ExtraListener;
-let browser: ExtensionBrowser;
 let watch: ErrorWatch;
 const opened: Page[] = [];
 
+const env = useEmulatorAndBrowser({
+  host: HOST,
+  listeners: [{ address: UNTRUSTED, ports: [2083] }],
+  accounts: [demoAccount(HOST, 'Main'), rootAccount(HOST, 'Root'), demoAccount(UNTRUSTED, 'Shaky')],
+  timeout: 120_000,
+});
+
 beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  untrusted = await emulator.addListener(UNTRUSTED, { ports: [2083] });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  await addVerifiedAccount(browser, demoAccount(HOST, 'Main'));
-  await addVerifiedAccount(browser, rootAccount(HOST, 'Root'));
-  await addVerifiedAccount(browser, demoAccount(UNTRUSTED, 'Shaky'));
-  browser.context.on('page', (page) => opened.push(page));
-  watch = await ErrorWatch.start(browser);
-}, 120_000);
+  env.browser.context.on('page', (page) => opened.push(page));
+  watch = await ErrorWatch.start(env.browser);
+});
 
 afterEach(async () => {
-  emulator.faults.clear();
+  env.emulator.faults.clear();
   await Promise.all(opened.splice(0).map((page) => page.close()));
   expect(watch.take()).toEqual([]);
 });
 
 afterAll(async () => {
   await watch?.stop();
-  await browser?.close();
-  await emulator?.close();
 });
 
 async function popup(): Promise<Page> {
-  const page = await browser.openPage('src/popup/index.html');
+  const page = await env.browser.openPage('src/popup/index.html');
   await page.getByTestId('account').first().waitFor();
   return page;
 }
@@ -63,7 +54,7 @@ function accountButton(page: Page, label: string, testId: string) {
 async function launchFrom(label: string, testId = 'open-webmail'): Promise<Page> {
   const page = await popup();
   const [tab] = await Promise.all([
-    browser.context.waitForEvent('page'),
+    env.browser.context.waitForEvent('page'),
     accountButton(page, label, testId).click(),
   ]);
   return tab;
@@ -99,7 +90,7 @@ describe('cPanel’s own HTML answers, told apart', () => {
   it.each(PAGES)(
     '%s: not_json with its own message and advice (cPanel token)',
     async (fault, message, advice) => {
-      emulator.faults.set({ fault, match: SESSION_CALL });
+      env.emulator.faults.set({ fault, match: SESSION_CALL });
       const view = await failureView(await launchFrom('Main'), 'not_json');
       expect(view.message).toBe(message);
       expect(view.advice).toBe(advice);
@@ -107,16 +98,16 @@ describe('cPanel’s own HTML answers, told apart', () => {
   );
 
   it.each(PAGES)('%s: not_json with its own message (WHM token)', async (fault, message) => {
-    emulator.faults.set({ fault, match: WHM_SESSION_CALL });
+    env.emulator.faults.set({ fault, match: WHM_SESSION_CALL });
     const view = await failureView(await launchFrom('Root', 'open-whm'), 'not_json');
     expect(view.message).toBe(message);
   });
 
   it('the popup shows the same message and advice', async () => {
-    emulator.faults.set({ fault: 'html-cphulk', match: SESSION_CALL });
+    env.emulator.faults.set({ fault: 'html-cphulk', match: SESSION_CALL });
     const page = await popup();
     await Promise.all([
-      browser.context.waitForEvent('page'),
+      env.browser.context.waitForEvent('page'),
       accountButton(page, 'Main', 'open-webmail').click(),
     ]);
     const note = page.getByTestId('error');
@@ -128,8 +119,8 @@ describe('cPanel’s own HTML answers, told apart', () => {
 
 describe('the launch page', () => {
   it('says whom it asks, then whom it signs in, then lands signed in', async () => {
-    emulator.faults.set({ fault: 'slow', delayMs: 4000, match: SESSION_CALL, times: 1 });
-    emulator.faults.set({ fault: 'slow', delayMs: 3000, match: { address: HOST, port: 2096 }, times: 1 });
+    env.emulator.faults.set({ fault: 'slow', delayMs: 4000, match: SESSION_CALL, times: 1 });
+    env.emulator.faults.set({ fault: 'slow', delayMs: 3000, match: { address: HOST, port: 2096 }, times: 1 });
     const tab = await launchFrom('Main');
     // Every text the status takes, as it changes: once the form is posted the page soon goes.
     const seen: string[] = [];
@@ -152,7 +143,7 @@ describe('the launch page', () => {
   });
 
   it('names the account, server and target when it fails; the fix has the focus', async () => {
-    emulator.faults.set({ fault: 'http401', match: SESSION_CALL });
+    env.emulator.faults.set({ fault: 'http401', match: SESSION_CALL });
     const tab = await launchFrom('Main');
     const view = await failureView(tab, 'auth_failed');
     expect(view.title).toBe('Could not sign in to Webmail for demo');
@@ -166,22 +157,22 @@ describe('the launch page', () => {
   });
 
   it('Try again, once the server is fixed, signs in from that same tab', async () => {
-    emulator.faults.set({ fault: 'html-license', match: SESSION_CALL });
+    env.emulator.faults.set({ fault: 'html-license', match: SESSION_CALL });
     const tab = await launchFrom('Main');
     const view = await failureView(tab, 'not_json');
     // Nothing in the extension fixes a licence: Try again is the primary action.
     expect(view.focused).toBe('try-again');
     expect(await tab.getByTestId('fix').isVisible()).toBe(false);
-    emulator.faults.clear();
-    const pagesBefore = browser.context.pages().length;
+    env.emulator.faults.clear();
+    const pagesBefore = env.browser.context.pages().length;
     await tab.getByTestId('try-again').click();
     await tab.getByTestId('signed-in-user').waitFor();
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('demo');
-    expect(browser.context.pages().length).toBe(pagesBefore);
+    expect(env.browser.context.pages().length).toBe(pagesBefore);
   });
 
   it('Try again works for a WHM target too (cPanel as the WHM user’s account)', async () => {
-    emulator.faults.set({ fault: 'http500', match: WHM_SESSION_CALL, times: 1 });
+    env.emulator.faults.set({ fault: 'http500', match: WHM_SESSION_CALL, times: 1 });
     const tab = await launchFrom('Root', 'open-whm');
     const view = await failureView(tab, 'api_error');
     expect(view.title).toBe('Could not sign in to WHM for root');
@@ -191,7 +182,7 @@ describe('the launch page', () => {
   });
 
   it('a reloaded launch page explains that its sign-in is gone, and Try again starts a new one', async () => {
-    emulator.faults.set({ fault: 'http500', match: SESSION_CALL, times: 1 });
+    env.emulator.faults.set({ fault: 'http500', match: SESSION_CALL, times: 1 });
     const tab = await launchFrom('Main');
     await failureView(tab, 'api_error');
     await tab.reload();
@@ -205,7 +196,7 @@ describe('the launch page', () => {
   });
 
   it('Close closes the tab', async () => {
-    emulator.faults.set({ fault: 'http500', match: SESSION_CALL });
+    env.emulator.faults.set({ fault: 'http500', match: SESSION_CALL });
     const tab = await launchFrom('Main');
     await failureView(tab, 'api_error');
     await Promise.all([tab.waitForEvent('close'), tab.getByTestId('close').click()]);
@@ -217,7 +208,7 @@ describe('notifications', () => {
   const SHORTCUT = `chrome.commands.onCommand.dispatch('open-default-webmail')`;
 
   async function setDefault(label: string): Promise<void> {
-    const page = await browser.openPage('src/popup/index.html');
+    const page = await env.browser.openPage('src/popup/index.html');
     await page.evaluate(async (wanted) => {
       const { accounts } = (await chrome.runtime.sendMessage({ type: 'account.list' })) as {
         accounts: { id: string; label: string }[];
@@ -229,7 +220,7 @@ describe('notifications', () => {
   }
 
   afterAll(async () => {
-    await untrusted.setTrusted(true);
+    await env.listener(UNTRUSTED).setTrusted(true);
     await setDefault('Main');
   });
 
@@ -237,34 +228,37 @@ describe('notifications', () => {
     await setDefault('Shaky');
     // A server whose certificate was trusted before gets no offer to accept another (no fix to click):
     // this one is met as never trusted (forgotten, and the worker restarted so its memory forgets too).
-    await browser.worker.evaluate(`chrome.storage.local.remove('trustedOrigins')`);
-    const before = await browser.openPage('src/popup/index.html');
-    await stopServiceWorker(browser, before);
+    await env.browser.worker.evaluate(`chrome.storage.local.remove('trustedOrigins')`);
+    const before = await env.browser.openPage('src/popup/index.html');
+    await stopServiceWorker(env.browser, before);
     await before.evaluate(() => chrome.runtime.sendMessage({ type: 'account.list' }));
     await before.close();
-    await untrusted.setTrusted(false);
-    await captureNotifications(browser.worker);
+    await env.listener(UNTRUSTED).setTrusted(false);
+    await captureNotifications(env.browser.worker);
     const [tab] = await Promise.all([
-      browser.context.waitForEvent('page'),
-      browser.worker.evaluate(SHORTCUT),
+      env.browser.context.waitForEvent('page'),
+      env.browser.worker.evaluate(SHORTCUT),
     ]);
-    await expect.poll(async () => (await shownNotifications(browser.worker)).length, WAIT).toBe(1);
-    const [note] = await shownNotifications(browser.worker);
+    await expect.poll(async () => (await shownNotifications(env.browser.worker)).length, WAIT).toBe(1);
+    const [note] = await shownNotifications(env.browser.worker);
     expect(note?.id).toMatch(/^wml-error:tls:\d+$/);
     expect(note?.title).toBe(`Could not sign in: “Shaky” on ${UNTRUSTED}`);
     await failureView(tab, 'tls');
 
     // The worker stops between the error and the click; any event starts a fresh one.
-    const page = await browser.openPage('src/popup/index.html');
-    await browser.worker.evaluate('globalThis.beforeStop = true');
-    await stopServiceWorker(browser, page);
+    const page = await env.browser.openPage('src/popup/index.html');
+    await env.browser.worker.evaluate('globalThis.beforeStop = true');
+    await stopServiceWorker(env.browser, page);
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'account.list' }));
-    expect(await browser.worker.evaluate('globalThis.beforeStop ?? false')).toBe(false);
+    expect(await env.browser.worker.evaluate('globalThis.beforeStop ?? false')).toBe(false);
     // The server's page opens (on the certificate warning, as that is the fix).
-    await browser.worker.evaluate(`chrome.notifications.onClicked.dispatch(${JSON.stringify(note?.id)})`);
+    await env.browser.worker.evaluate(`chrome.notifications.onClicked.dispatch(${JSON.stringify(note?.id)})`);
     const tabUrls = async () =>
       (
-        (await browser.worker.evaluate('chrome.tabs.query({})')) as { url?: string; pendingUrl?: string }[]
+        (await env.browser.worker.evaluate('chrome.tabs.query({})')) as {
+          url?: string;
+          pendingUrl?: string;
+        }[]
       ).map((tab) => tab.pendingUrl || tab.url);
     await expect.poll(tabUrls, WAIT).toContain(`https://${UNTRUSTED}:2083/`);
   });

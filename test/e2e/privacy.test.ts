@@ -1,15 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOKEN, ROOT_TOKEN, type RunningEmulator, SHOP_TOKEN, startEmulator } from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, demoAccount, rootAccount, signedInTab } from './flows';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_TOKEN, ROOT_TOKEN, SHOP_TOKEN } from '../emulator';
+import { useEmulatorAndBrowser } from './fixtures';
+import { demoAccount, rootAccount, signedInTab } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
 import { ErrorWatch, recordRequests, type SeenRequest, WAIT } from './observe';
 
 // Records every request the browser makes, with headers and bodies, while the extension does its usual work
 // for three accounts on two servers (and fails once or twice), then checks where the secrets went: each token
 // only in the Authorization header of its own account's API, each session only in one login POST body.
-const HOST = '127.0.0.25';
-const OTHER = '127.0.0.26';
+const HOST = EMULATOR_HOSTS[15] as string;
+const OTHER = EMULATOR_HOSTS[16] as string;
 
 /** Each token, and the one origin it may be sent to. */
 const TOKENS = [
@@ -18,34 +19,35 @@ const TOKENS = [
   { label: 'Root', user: 'root', token: ROOT_TOKEN, origin: `https://${HOST}:2087` },
 ];
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
 let watch: ErrorWatch;
 let recorder: ReturnType<typeof recordRequests>;
 let seen: SeenRequest[];
 /** Every URL a frame of any tab was at. */
 const visited: string[] = [];
 
-beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  await emulator.addListener(OTHER, { ports: [2083, 2096] });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  recorder = recordRequests(browser.context);
-  watch = await ErrorWatch.start(browser);
-  browser.context.on('page', (page) => page.on('framenavigated', (frame) => visited.push(frame.url())));
-  await addVerifiedAccount(browser, demoAccount(HOST));
-  await addVerifiedAccount(browser, { host: OTHER, username: 'shop', token: SHOP_TOKEN, label: 'Shop' });
-  await addVerifiedAccount(browser, rootAccount(HOST));
-}, 60_000);
+const env = useEmulatorAndBrowser({
+  host: HOST,
+  listeners: [{ address: OTHER, ports: [2083, 2096] }],
+  accounts: [
+    demoAccount(HOST),
+    { host: OTHER, username: 'shop', token: SHOP_TOKEN, label: 'Shop' },
+    rootAccount(HOST),
+  ],
+  timeout: 60_000,
+  // Everything is watched from the start: saving an account sends its token too.
+  async beforeAccounts(browser) {
+    recorder = recordRequests(browser.context);
+    watch = await ErrorWatch.start(browser);
+    browser.context.on('page', (page) => page.on('framenavigated', (frame) => visited.push(frame.url())));
+  },
+});
 
 afterAll(async () => {
   await watch?.stop();
-  await browser?.close();
-  await emulator?.close();
 });
 
 async function popup(): Promise<Page> {
-  const page = await browser.openPage('src/popup/index.html');
+  const page = await env.browser.openPage('src/popup/index.html');
   await page.getByTestId('mailbox').first().waitFor();
   return page;
 }
@@ -55,7 +57,7 @@ const card = (page: Page, label: string) => page.locator(`[data-testid="account"
 /** The everyday flows, each ending signed in, plus two failures. */
 async function useTheExtension(): Promise<void> {
   const tabs: Page[] = [];
-  const signIn = async (action: () => Promise<unknown>) => tabs.push(await signedInTab(browser, action));
+  const signIn = async (action: () => Promise<unknown>) => tabs.push(await signedInTab(env.browser, action));
   let page = await popup();
   await signIn(() => card(page, 'Demo').getByTestId('open-webmail').click());
   await signIn(() => card(page, 'Shop').getByTestId('open-webmail').click());
@@ -75,18 +77,18 @@ async function useTheExtension(): Promise<void> {
 
   for (const address of ['sales@example.com', 'orders@shop.test']) {
     await signIn(() =>
-      browser.worker.evaluate(`chrome.contextMenus.onClicked.dispatch({ menuItemId: 'open-webmail-for-address',
+      env.browser.worker.evaluate(`chrome.contextMenus.onClicked.dispatch({ menuItemId: 'open-webmail-for-address',
         editable: false, pageUrl: 'https://elsewhere.example/', linkUrl: 'mailto:${address}' }, { id: -1 })`),
     );
   }
 
   // Failures travel other code paths (errors, notifications): they must not leak either.
-  emulator.faults.set({ fault: 'http401', match: { port: 2083, path: '/execute/Session/' }, times: 1 });
+  env.emulator.faults.set({ fault: 'http401', match: { port: 2083, path: '/execute/Session/' }, times: 1 });
   await card(page, 'Demo').getByTestId('open-webmail').click();
   await expect.poll(() => page.getByTestId('error').getAttribute('data-code'), WAIT).toBe('auth_failed');
   // Only WHM's own session: the directory's requests and a prepared mailbox session must not take the fault.
   const whmSession = /\/create_user_session\?.*service=whostmgrd/;
-  emulator.faults.set({ fault: 'htmlLogin', match: { port: 2087, path: whmSession }, times: 1 });
+  env.emulator.faults.set({ fault: 'htmlLogin', match: { port: 2087, path: whmSession }, times: 1 });
   await root.getByTestId('open-whm').click();
   await expect.poll(() => page.getByTestId('error').getAttribute('data-code'), WAIT).toBe('not_json');
   await page.close();
@@ -97,7 +99,7 @@ function authorizationOf(request: SeenRequest): string | undefined {
   return request.headers.authorization;
 }
 
-const sessions = () => [...emulator.sessions.values()];
+const sessions = () => [...env.emulator.sessions.values()];
 
 describe('a session of everyday use, recorded', () => {
   it('signs in eight times across three accounts on two servers, and fails twice', {
@@ -141,7 +143,7 @@ describe('the API token', () => {
 
   it('reached the servers the same way: the emulator saw each token on its own address and port only', () => {
     const byUser = new Map(TOKENS.map(({ user, origin }) => [user, new URL(origin)]));
-    const withAuth = emulator.requests.filter((request) => request.authScheme !== null);
+    const withAuth = env.emulator.requests.filter((request) => request.authScheme !== null);
     expect(withAuth.length).toBeGreaterThan(0);
     for (const request of withAuth) {
       const origin = byUser.get(request.authUser ?? '');
@@ -156,8 +158,8 @@ describe('the API token', () => {
   });
 
   it('is not in storage in plaintext, nor is any session', async () => {
-    const local = JSON.stringify(await browser.worker.evaluate('chrome.storage.local.get(null)'));
-    const session = JSON.stringify(await browser.worker.evaluate('chrome.storage.session.get(null)'));
+    const local = JSON.stringify(await env.browser.worker.evaluate('chrome.storage.local.get(null)'));
+    const session = JSON.stringify(await env.browser.worker.evaluate('chrome.storage.session.get(null)'));
     for (const secret of [
       ...TOKENS.map(({ token }) => token),
       ...sessions().map((issued) => issued.session),
@@ -175,7 +177,11 @@ describe('the session string', () => {
   });
 
   it('appears in no URL: no request, no navigation, no server log line', () => {
-    const urls = [...seen.map((request) => request.url), ...visited, ...emulator.requests.map((r) => r.path)];
+    const urls = [
+      ...seen.map((request) => request.url),
+      ...visited,
+      ...env.emulator.requests.map((r) => r.path),
+    ];
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) {
       expect(url).not.toMatch(/[?&]session=/);
@@ -218,6 +224,6 @@ describe('the session string', () => {
 describe('the run itself', () => {
   it('had no uncaught error or unhandled rejection in the worker or any extension page', () => {
     expect(watch.take()).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
+import { DEMO_TOKEN } from '../emulator';
 import { FAULT_CODES } from '../support/faultCodes';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, demoAccount, rootAccount } from './flows';
+import { useEmulatorAndBrowser } from './fixtures';
+import { demoAccount, rootAccount } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
 import {
   captureNotifications,
   ErrorWatch,
@@ -16,41 +17,40 @@ import {
 
 // Double triggers, a worker stopped between events, failures that must leave no trace, and a suite that fails
 // on any uncaught error or unhandled rejection in the worker or an extension page.
-const HOST = '127.0.0.24';
+const HOST = EMULATOR_HOSTS[14] as string;
 const SESSION_CALL = { port: 2083, path: '/execute/Session/' };
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
 let watch: ErrorWatch;
 let baseline: Record<string, string>;
 /** Pages that opened during the current test, ours (popups) and the extension's (launch tabs). */
 const opened: Page[] = [];
 
+const env = useEmulatorAndBrowser({
+  host: HOST,
+  accounts: [demoAccount(HOST, 'Main'), rootAccount(HOST)],
+  async beforeAccounts(browser) {
+    watch = await ErrorWatch.start(browser);
+  },
+});
+
 beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  watch = await ErrorWatch.start(browser);
-  await addVerifiedAccount(browser, demoAccount(HOST, 'Main'));
-  await addVerifiedAccount(browser, rootAccount(HOST));
-  browser.context.on('page', (page) => opened.push(page));
-  baseline = settingsOf(await storageSnapshot(browser.worker));
+  env.browser.context.on('page', (page) => opened.push(page));
+  baseline = settingsOf(await storageSnapshot(env.browser.worker));
 });
 
 afterEach(async () => {
-  emulator.faults.clear();
+  env.emulator.faults.clear();
   await Promise.all(opened.splice(0).map((page) => page.close()));
   expect(watch.take()).toEqual([]);
-  expect(settingsOf(await storageSnapshot(browser.worker))).toEqual(baseline);
+  expect(settingsOf(await storageSnapshot(env.browser.worker))).toEqual(baseline);
 });
 
 afterAll(async () => {
   await watch?.stop();
-  await browser?.close();
-  await emulator?.close();
 });
 
 const isSessionCall = (path: string) => path.startsWith('/execute/Session/create_webmail_session');
-const sessionCalls = () => emulator.requests.filter((request) => isSessionCall(request.path)).length;
+const sessionCalls = () => env.emulator.requests.filter((request) => isSessionCall(request.path)).length;
 /** Tabs the extension opened (launch pages and where they led), not the popups the test opened. */
 const extensionTabs = () => opened.filter((page) => !page.url().includes('/src/popup/'));
 
@@ -62,7 +62,7 @@ async function closeAllBut(keep: Page): Promise<void> {
 }
 
 async function popup(): Promise<Page> {
-  const page = await browser.openPage('src/popup/index.html');
+  const page = await env.browser.openPage('src/popup/index.html');
   await page.getByTestId('mailbox').first().waitFor();
   return page;
 }
@@ -80,7 +80,7 @@ async function oneSignedInTab(callsBefore: number): Promise<Page> {
   // Long enough for a second launch, if there were one, to have opened its tab.
   await new Promise((resolve) => setTimeout(resolve, 750));
   // On failure, when each call arrived: a second call long after the first means the de-duplication ended early.
-  const arrivals = emulator.requests.filter((request) => isSessionCall(request.path)).slice(callsBefore);
+  const arrivals = env.emulator.requests.filter((request) => isSessionCall(request.path)).slice(callsBefore);
   const offsets = arrivals.map((request) => request.at - (arrivals[0]?.at ?? 0));
   expect(sessionCalls() - callsBefore, `API calls arrived at +${offsets.join(', +')} ms`).toBe(1);
   expect(extensionTabs()).toHaveLength(1);
@@ -104,7 +104,7 @@ describe('two triggers in a row on the same target: one API call, one tab', () =
   });
 
   it('the same button in two popups at once, while the server is slow', async () => {
-    emulator.faults.set({ fault: 'slow', delayMs: 1_000, match: SESSION_CALL });
+    env.emulator.faults.set({ fault: 'slow', delayMs: 1_000, match: SESSION_CALL });
     const [first, second] = [await popup(), await popup()];
     const before = sessionCalls();
     await Promise.all([mainWebmail(first).click(), mainWebmail(second).click()]);
@@ -117,8 +117,8 @@ describe('two triggers in a row on the same target: one API call, one tab', () =
   it('the context menu twice on one address at once', async () => {
     const before = sessionCalls();
     await Promise.all([
-      browser.worker.evaluate(menuClick('info@example.com')),
-      browser.worker.evaluate(menuClick('INFO@example.com')),
+      env.browser.worker.evaluate(menuClick('info@example.com')),
+      env.browser.worker.evaluate(menuClick('INFO@example.com')),
     ]);
     const tab = await oneSignedInTab(before);
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
@@ -126,15 +126,15 @@ describe('two triggers in a row on the same target: one API call, one tab', () =
 
   it('the shortcut pressed twice at once', async () => {
     const before = sessionCalls();
-    await Promise.all([browser.worker.evaluate(SHORTCUT), browser.worker.evaluate(SHORTCUT)]);
+    await Promise.all([env.browser.worker.evaluate(SHORTCUT), env.browser.worker.evaluate(SHORTCUT)]);
     await oneSignedInTab(before);
   });
 
   it('the shortcut double-tapped (250 ms apart), the server answering at its normal speed', async () => {
     const before = sessionCalls();
-    await browser.worker.evaluate(SHORTCUT);
+    await env.browser.worker.evaluate(SHORTCUT);
     await new Promise((resolve) => setTimeout(resolve, 250));
-    await browser.worker.evaluate(SHORTCUT);
+    await env.browser.worker.evaluate(SHORTCUT);
     await oneSignedInTab(before);
   });
 
@@ -154,14 +154,14 @@ describe('two triggers in a row on the same target: one API call, one tab', () =
 describe('the worker stopped between events', () => {
   it('the next popup click starts a fresh worker and signs in', async () => {
     const page = await popup();
-    await browser.worker.evaluate('globalThis.beforeStop = true');
-    await stopServiceWorker(browser, page);
+    await env.browser.worker.evaluate('globalThis.beforeStop = true');
+    await stopServiceWorker(env.browser, page);
     const before = sessionCalls();
     await mainWebmail(page).click();
     await oneSignedInTab(before);
     // A fresh instance answered (the old global is gone), and the error watch covers it too.
-    expect(await browser.worker.evaluate('globalThis.beforeStop ?? false')).toBe(false);
-    await browser.worker.evaluate(
+    expect(await env.browser.worker.evaluate('globalThis.beforeStop ?? false')).toBe(false);
+    await env.browser.worker.evaluate(
       `setTimeout(() => Promise.reject(new Error('planted after restart')), 0); 1`,
     );
     await expect.poll(() => watch.errors.join('\n'), WAIT).toContain('planted after restart');
@@ -170,7 +170,7 @@ describe('the worker stopped between events', () => {
 
   it('a newly opened popup lists mailboxes and opens a typed address after a stop', async () => {
     const first = await popup();
-    await stopServiceWorker(browser, first);
+    await stopServiceWorker(env.browser, first);
     await first.close();
     const page = await popup();
     await page.getByTestId('search').fill('sales@example.com');
@@ -182,45 +182,45 @@ describe('the worker stopped between events', () => {
 
   it('the context menu still works in the restarted worker', async () => {
     const page = await popup();
-    await stopServiceWorker(browser, page);
+    await stopServiceWorker(env.browser, page);
     // Any event starts the worker again; a message from the popup is the one a test can send.
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'account.list' }));
     await page.close();
     const before = sessionCalls();
-    await browser.worker.evaluate(menuClick('support@example.net'));
+    await env.browser.worker.evaluate(menuClick('support@example.net'));
     const tab = await oneSignedInTab(before);
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('support@example.net');
   });
 
   it('a failure after a restart is still reported where the user acted', async () => {
     const page = await popup();
-    await stopServiceWorker(browser, page);
-    emulator.faults.set({ fault: 'http401', match: SESSION_CALL });
+    await stopServiceWorker(env.browser, page);
+    env.emulator.faults.set({ fault: 'http401', match: SESSION_CALL });
     // The launch tab opens along with the call: wait for it, so it cannot open during the next test.
-    await Promise.all([browser.context.waitForEvent('page'), mainWebmail(page).click()]);
+    await Promise.all([env.browser.context.waitForEvent('page'), mainWebmail(page).click()]);
     await expect.poll(() => page.getByTestId('error').getAttribute('data-code'), WAIT).toBe('auth_failed');
   });
 });
 
 describe('failures leave no trace and the next trigger works', () => {
   it('every fault, from the popup then the shortcut: settings byte-identical, then a normal sign-in', async () => {
-    const accountsBefore = (await storageSnapshot(browser.worker)).accounts;
+    const accountsBefore = (await storageSnapshot(env.browser.worker)).accounts;
     const page = await popup();
     for (const [fault, code] of FAULT_CODES) {
-      emulator.faults.set({ fault, match: SESSION_CALL });
+      env.emulator.faults.set({ fault, match: SESSION_CALL });
       await mainWebmail(page).click();
       await expect.poll(() => page.getByTestId('error').getAttribute('data-code'), WAIT).toBe(code);
-      await captureNotifications(browser.worker);
-      const notes = (await shownNotifications(browser.worker)).length;
-      await browser.worker.evaluate(SHORTCUT);
+      await captureNotifications(env.browser.worker);
+      const notes = (await shownNotifications(env.browser.worker)).length;
+      await env.browser.worker.evaluate(SHORTCUT);
       await expect
         .poll(
-          async () => (await shownNotifications(browser.worker)).slice(notes).map((note) => note.id),
+          async () => (await shownNotifications(env.browser.worker)).slice(notes).map((note) => note.id),
           WAIT,
         )
         .toEqual([expect.stringMatching(`^wml-error:${code}:`)]);
-      expect((await storageSnapshot(browser.worker)).accounts).toBe(accountsBefore);
-      emulator.faults.clear();
+      expect((await storageSnapshot(env.browser.worker)).accounts).toBe(accountsBefore);
+      env.emulator.faults.clear();
       await closeAllBut(page);
     }
     // Nothing a failure did lingers: the same click now signs in.
@@ -231,8 +231,8 @@ describe('failures leave no trace and the next trigger works', () => {
   });
 
   it('a failed save changes nothing either', async () => {
-    emulator.faults.set({ fault: 'http500', match: { port: 2083, path: '/execute/Email/list_pops' } });
-    const options = await browser.openPage('src/options/index.html');
+    env.emulator.faults.set({ fault: 'http500', match: { port: 2083, path: '/execute/Email/list_pops' } });
+    const options = await env.browser.openPage('src/options/index.html');
     await options.fill('#account-host', HOST);
     await options.fill('#account-username', 'demo');
     await options.fill('#account-token', DEMO_TOKEN);
@@ -244,7 +244,9 @@ describe('failures leave no trace and the next trigger works', () => {
 
 describe('the error watch itself', () => {
   it('sees an unhandled rejection in the worker, so a clean run means a clean worker', async () => {
-    await browser.worker.evaluate(`setTimeout(() => Promise.reject(new Error('planted rejection')), 0); 1`);
+    await env.browser.worker.evaluate(
+      `setTimeout(() => Promise.reject(new Error('planted rejection')), 0); 1`,
+    );
     await expect.poll(() => watch.errors.join('\n'), WAIT).toContain('planted rejection');
     watch.take();
   });

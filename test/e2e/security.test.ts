@@ -1,26 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TOKEN, type RunningEmulator, startEmulator } from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { describe, expect, it } from 'vitest';
+import { DEMO_TOKEN } from '../emulator';
+import { useEmulatorAndBrowser } from './fixtures';
 import { addAccountThroughOptions, addVerifiedAccount, demoAccount, signedInTab } from './flows';
+import { EMULATOR_HOSTS } from './hosts';
 
 // What the extension's own pages may do, checked in Chromium with the built extension.
-const HOST = '127.0.0.27';
+const HOST = EMULATOR_HOSTS[17] as string;
 /** A server whose certificate the browser never trusted (a self-signed setup). */
-const SELF_SIGNED = '127.0.0.28';
+const SELF_SIGNED = EMULATOR_HOSTS[18] as string;
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST });
-  await emulator.addListener(SELF_SIGNED, { ports: [2083], trusted: false });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.close();
+const env = useEmulatorAndBrowser({
+  host: HOST,
+  listeners: [{ address: SELF_SIGNED, ports: [2083], trusted: false }],
+  timeout: 60_000,
 });
 
 /** Submits a POST form to `action` from the page; resolves to the CSP directive that blocked it, if any. */
@@ -43,7 +36,7 @@ function submitForm(page: Page, action: string): Promise<string | undefined> {
 
 describe('the first run', () => {
   it('offers the passphrase before the first token is saved', async () => {
-    const page = await browser.openPage('src/options/index.html');
+    const page = await env.browser.openPage('src/options/index.html');
     await page.getByTestId('vault-first-run').waitFor();
     const order = await page.evaluate(() => {
       const vault = document.querySelector('[data-testid="vault-section"]');
@@ -55,8 +48,8 @@ describe('the first run', () => {
     expect(order).toBe(true);
     expect(await page.getByTestId('vault-enable-later').count()).toBe(0);
     await page.close();
-    await addVerifiedAccount(browser, demoAccount(HOST));
-    const after = await browser.openPage('src/options/index.html');
+    await addVerifiedAccount(env.browser, demoAccount(HOST));
+    const after = await env.browser.openPage('src/options/index.html');
     await after.getByTestId('vault-enable-later').waitFor();
     expect(await after.getByTestId('vault-first-run').count()).toBe(0);
     await after.close();
@@ -66,17 +59,17 @@ describe('the first run', () => {
 describe('form-action https: in the extension pages', () => {
   it('blocks a form that posts to a plain-http address', async () => {
     for (const path of ['src/options/index.html', 'src/popup/index.html']) {
-      const page = await browser.openPage(path);
+      const page = await env.browser.openPage(path);
       expect(await submitForm(page, `http://${HOST}:2095/login`), path).toBe('form-action');
       await page.close();
     }
   });
 
   it('still signs in: the launch page posts to the https server', async () => {
-    const page = await browser.openPage('src/popup/index.html');
-    const tab = await signedInTab(browser, () => page.getByTestId('open-webmail').first().click());
+    const page = await env.browser.openPage('src/popup/index.html');
+    const tab = await signedInTab(env.browser, () => page.getByTestId('open-webmail').first().click());
     expect(new URL(tab.url()).protocol).toBe('https:');
-    expect(browser.pageErrors).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
     await tab.close();
     await page.close();
   });
@@ -84,7 +77,7 @@ describe('form-action https: in the extension pages', () => {
 
 describe('a certificate the browser never trusted', () => {
   it('is explained before the button that opens the server', async () => {
-    const page = await addAccountThroughOptions(browser, {
+    const page = await addAccountThroughOptions(env.browser, {
       host: SELF_SIGNED,
       username: 'demo',
       token: DEMO_TOKEN,

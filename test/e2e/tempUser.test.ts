@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../emulator';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { IDLE_SESSION_MS } from '../emulator/constants';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, rootAccount, signedInTab } from './flows';
+import { useEmulatorAndBrowser } from './fixtures';
+import { rootAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 import { ErrorWatch, recordRequests, stopServiceWorker, WAIT } from './observe';
 
@@ -12,36 +11,35 @@ import { ErrorWatch, recordRequests, stopServiceWorker, WAIT } from './observe';
 const HOST = EMULATOR_HOSTS[6] as string;
 const TEMP_USER = /^\/cpsess\d{10}\/execute\/Session\/create_temp_user$/;
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
 let watch: ErrorWatch;
 let recorder: ReturnType<typeof recordRequests>;
 /** Moves the emulator's clock, to let a cPanel session expire. */
 let clockOffset = 0;
 const opened: Page[] = [];
 
-beforeAll(async () => {
-  emulator = await startEmulator({ address: HOST, now: () => Date.now() + clockOffset });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  recorder = recordRequests(browser.context);
-  watch = await ErrorWatch.start(browser);
-  await addVerifiedAccount(browser, rootAccount(HOST));
-}, 60_000);
+const env = useEmulatorAndBrowser({
+  host: HOST,
+  emulator: { now: () => Date.now() + clockOffset },
+  accounts: [rootAccount(HOST)],
+  timeout: 60_000,
+  async beforeAccounts(browser) {
+    recorder = recordRequests(browser.context);
+    watch = await ErrorWatch.start(browser);
+  },
+});
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((page) => page.close()));
   expect(watch.take()).toEqual([]);
-  expect(browser.pageErrors).toEqual([]);
+  expect(env.browser.pageErrors).toEqual([]);
 });
 
 afterAll(async () => {
   await watch?.stop();
-  await browser?.close();
-  await emulator?.close();
 });
 
 async function popup(): Promise<Page> {
-  const page = await browser.openPage('src/popup/index.html');
+  const page = await env.browser.openPage('src/popup/index.html');
   opened.push(page);
   await page.getByTestId('account').first().waitFor();
   return page;
@@ -53,7 +51,7 @@ const rootCard = (page: Page) => page.locator('[data-testid="account"][aria-labe
 async function openCpanel(page: Page, user: string): Promise<Page> {
   const card = rootCard(page);
   await card.getByTestId('whm-user').fill(user);
-  const tab = await signedInTab(browser, () => card.getByTestId('whm-open-cpanel').click());
+  const tab = await signedInTab(env.browser, () => card.getByTestId('whm-open-cpanel').click());
   expect(await tab.getByTestId('signed-in-user').textContent()).toBe(user);
   return tab;
 }
@@ -73,7 +71,7 @@ async function violations(page: Page): Promise<string[]> {
 
 /** What the worker keeps about open cPanel sessions, per storage area. */
 async function storedSessions(): Promise<{ session: unknown; local: unknown }> {
-  const worker = browser.context.serviceWorkers()[0] ?? browser.worker;
+  const worker = env.browser.context.serviceWorkers()[0] ?? env.browser.worker;
   return (await worker.evaluate(`(async () => ({
     session: (await chrome.storage.session.get('cpanelSessions')).cpanelSessions,
     local: (await chrome.storage.local.get('cpanelSessions')).cpanelSessions,
@@ -92,7 +90,7 @@ describe('a temporary database user inside the cPanel session the extension open
     expect(await session.textContent()).toContain('cPanel of demo');
     // Kept in memory-only session storage, so it outlives a worker restart but is never written to disk.
     expect((await storedSessions()).local).toBeUndefined();
-    await stopServiceWorker(browser, page);
+    await stopServiceWorker(env.browser, page);
 
     await session.getByTestId('create-temp-user').click();
     const name = page.getByTestId('temp-user-name');
@@ -106,12 +104,12 @@ describe('a temporary database user inside the cPanel session the extension open
     expect(await violations(page)).toEqual([]);
 
     // The server saw it inside that session: its security token, its cookie, no Authorization header.
-    const calls = emulator.requests.filter((request) => TEMP_USER.test(request.path));
+    const calls = env.emulator.requests.filter((request) => TEMP_USER.test(request.path));
     expect(calls).toHaveLength(1);
     const [call] = calls;
     expect(call?.authScheme).toBeNull();
     expect(call?.port).toBe(2083);
-    const cookie = [...emulator.cookieSessions.values()].find((c) => c.user === 'demo');
+    const cookie = [...env.emulator.cookieSessions.values()].find((c) => c.user === 'demo');
     expect(cookie?.service).toBe('cpaneld');
     expect(call?.path.startsWith(`${cookie?.token}/`)).toBe(true);
     expect(new URL(tab.url()).pathname.startsWith(`${cookie?.token}/`)).toBe(true);
@@ -139,7 +137,7 @@ describe('a temporary database user inside the cPanel session the extension open
     opened.push(await openCpanel(page, 'demo'));
     const sessions = rootCard(page).getByTestId('cpanel-session');
     await expect.poll(() => sessions.count(), WAIT).toBe(1);
-    const before = emulator.requests.filter((request) => TEMP_USER.test(request.path)).length;
+    const before = env.emulator.requests.filter((request) => TEMP_USER.test(request.path)).length;
 
     clockOffset += IDLE_SESSION_MS + 60_000;
     await sessions.getByTestId('create-temp-user').click();
@@ -150,7 +148,7 @@ describe('a temporary database user inside the cPanel session the extension open
       'The cPanel session of demo has ended. Open cPanel again, then create the user.',
     );
     expect(await error.getAttribute('data-code')).toBe('not_found');
-    expect(emulator.requests.filter((request) => TEMP_USER.test(request.path))).toHaveLength(before + 1);
+    expect(env.emulator.requests.filter((request) => TEMP_USER.test(request.path))).toHaveLength(before + 1);
     await expect.poll(() => sessions.count(), WAIT).toBe(0);
     expect(await page.getByTestId('temp-user-name').count()).toBe(0);
     expect(await violations(page)).toEqual([]);

@@ -1,78 +1,37 @@
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { accountInputSchema } from '../../../src/core/accountInput';
-import { AccountRepository } from '../../../src/core/accounts';
-import { Directory } from '../../../src/core/directory';
-import { Keyring } from '../../../src/core/keyring';
-import { Launcher } from '../../../src/core/launcher';
-import { MemoryStore } from '../../../src/core/memoryStore';
-import { Openers } from '../../../src/core/openers';
-import { Recents } from '../../../src/core/recents';
-import { SettingsStore } from '../../../src/core/settings';
 import { ROUNDCUBE_INBOX_PATH } from '../../../src/cpanel/mailto';
-import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
+import { launchIdOf } from '../../support/fakeTabs';
+import { openersWorld } from '../../support/openersWorld';
+import { uapiOk, whmOk } from '../../support/routedFetch';
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const webmailSession = uapiOk({ hostname: null, session: 'u:abc:T,0123', token: '/cpsess1234567890' });
 
 async function setup() {
-  const store = new MemoryStore();
-  const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
-  const settings = new SettingsStore(store);
-  const { fetch, calls } = routedFetch({
-    '/execute/Session/create_webmail_session_for_self': webmailSession,
-    '/execute/Session/create_webmail_session_for_mail_user': webmailSession,
-    '/execute/Email/list_pops': uapiOk([{ email: 'info@example.com', login: 'info@example.com' }]),
-    '/execute/DomainInfo/list_domains': uapiOk({
-      main_domain: 'example.com',
-      addon_domains: [],
-      parked_domains: [],
-      sub_domains: [],
-    }),
-    '/json-api/create_user_session': whmOk({
-      cp_security_token: '/cpsess5163408416',
-      expires: 1,
-      service: 'webmaild',
-      session: 'root:xyz:create_user_session,0123',
-      url: 'https://w.example.com:2096/cpsess5163408416/login/?session=root%3axyz',
-    }),
-  });
-  const opened: string[] = [];
-  const navigated: [number, string][] = [];
-  const launcher = new Launcher(
-    {
-      open: async (url) => opened.push(url) + 100,
-      navigate: async (tabId, url) => {
-        navigated.push([tabId, url]);
-        return tabId;
-      },
-      reveal: async () => true,
-    },
-    (id) => `ext://launch#${id}`,
-  );
-  const hostAccess = { has: async () => true };
-  const openers = new Openers({
-    accounts,
-    launcher,
-    hostAccess,
-    recents: new Recents(store),
-    directory: new Directory({ accounts, hostAccess, store, transport: { fetch } }),
-    transport: { fetch },
-    settings,
-    composeNote: () => '[cut]',
-  });
-  const add = (fields: Record<string, unknown>) =>
-    accounts.add(
-      v.parse(accountInputSchema, {
-        kind: 'cpanel',
-        host: 'a.example.com',
-        username: 'demo',
-        token: TOKEN,
-        ...fields,
+  const { openers, add, accounts, settings, tabs, calls, launcher } = openersWorld({
+    routes: {
+      '/execute/Session/create_webmail_session_for_self': webmailSession,
+      '/execute/Session/create_webmail_session_for_mail_user': webmailSession,
+      '/execute/Email/list_pops': uapiOk([{ email: 'info@example.com', login: 'info@example.com' }]),
+      '/execute/DomainInfo/list_domains': uapiOk({
+        main_domain: 'example.com',
+        addon_domains: [],
+        parked_domains: [],
+        sub_domains: [],
       }),
-    );
-  const claim = (url: string | undefined) => launcher.claim(url?.split('#')[1] ?? '');
+      '/json-api/create_user_session': whmOk({
+        cp_security_token: '/cpsess5163408416',
+        expires: 1,
+        service: 'webmaild',
+        session: 'root:xyz:create_user_session,0123',
+        url: 'https://w.example.com:2096/cpsess5163408416/login/?session=root%3axyz',
+      }),
+    },
+    withSettings: true,
+    deps: { composeNote: () => '[cut]' },
+  });
+  const claim = (url: string | undefined) => launcher.claim(launchIdOf(url));
   const lastSession = () => new URL(calls.at(-1)?.url ?? 'https://x.invalid/');
+  const { opened, navigated } = tabs;
   return { openers, add, accounts, settings, opened, navigated, claim, lastSession };
 }
 

@@ -1,61 +1,24 @@
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { accountInputSchema } from '../../../src/core/accountInput';
-import { AccountRepository } from '../../../src/core/accounts';
-import { Directory } from '../../../src/core/directory';
-import { Keyring } from '../../../src/core/keyring';
-import { Launcher } from '../../../src/core/launcher';
-import { MemoryStore } from '../../../src/core/memoryStore';
-import { Openers } from '../../../src/core/openers';
-import { Recents } from '../../../src/core/recents';
 import { LauncherError } from '../../../src/cpanel/errors';
-import { routedFetch, uapiOk } from '../../support/routedFetch';
+import { launchIdOf } from '../../support/fakeTabs';
+import { openersWorld } from '../../support/openersWorld';
+import { uapiOk } from '../../support/routedFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
 // What the launch page learns about its sign-in (launch.about), Try again in the same tab, and failures that
 // name their account for notifications.
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const webmailSession = uapiOk({ hostname: null, session: 'u:abc:T,0123', token: '/cpsess1234567890' });
 
 async function setup(answer: unknown = webmailSession) {
-  const store = new MemoryStore();
-  const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
-  const { fetch } = routedFetch({
-    '/execute/Session/create_webmail_session_for_self': answer,
-    '/execute/Session/create_webmail_session_for_mail_user': answer,
-  });
-  const opened: string[] = [];
-  const navigated: [number, string][] = [];
-  const launcher = new Launcher(
-    {
-      open: async (url) => opened.push(url),
-      reveal: async () => true,
-      navigate: async (tabId, url) => {
-        navigated.push([tabId, url]);
-        return tabId;
-      },
+  const { openers, launcher, tabs, add } = openersWorld({
+    routes: {
+      '/execute/Session/create_webmail_session_for_self': answer,
+      '/execute/Session/create_webmail_session_for_mail_user': answer,
     },
-    (id) => `ext://launch#${id}`,
-  );
-  const hostAccess = { has: async () => true };
-  const openers = new Openers({
-    accounts,
-    launcher,
-    hostAccess,
-    recents: new Recents(store),
-    directory: new Directory({ accounts, hostAccess, store, transport: { fetch } }),
-    transport: { fetch },
   });
-  const id = await accounts.add(
-    v.parse(accountInputSchema, {
-      kind: 'cpanel',
-      host: 'a.example.com',
-      username: 'demo',
-      token: TOKEN,
-      label: 'Main',
-    }),
-  );
-  const launchId = (url: string | undefined) => url?.split('#')[1] ?? '';
-  return { openers, launcher, opened, navigated, id, launchId };
+  const id = await add({ label: 'Main' });
+  const { opened, navigated } = tabs;
+  return { openers, launcher, opened, navigated, id, launchId: launchIdOf };
 }
 
 describe('launch about', () => {
@@ -70,7 +33,7 @@ describe('launch about', () => {
       user: 'info@example.com',
       retry: { type: 'webmail.open', accountId: id, email: 'info@example.com' },
     });
-    expect(JSON.stringify(about)).not.toContain(TOKEN);
+    expect(JSON.stringify(about)).not.toContain(TEST_TOKEN);
     // Still known after the claim: a failed page may be retried later.
     await launcher.claim(launchId(opened[0]));
     expect(launcher.about(launchId(opened[0])).user).toBe('info@example.com');

@@ -1,17 +1,8 @@
-import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { accountInputSchema } from '../../../src/core/accountInput';
-import { AccountRepository } from '../../../src/core/accounts';
-import { Directory } from '../../../src/core/directory';
-import { Keyring } from '../../../src/core/keyring';
-import { Launcher } from '../../../src/core/launcher';
-import { MemoryStore } from '../../../src/core/memoryStore';
-import { Openers } from '../../../src/core/openers';
-import { Recents } from '../../../src/core/recents';
-import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
-import { TEST_TOKEN } from '../../support/tokens';
+import { launchIdOf } from '../../support/fakeTabs';
+import { openersWorld } from '../../support/openersWorld';
+import { uapiOk, whmOk } from '../../support/routedFetch';
 
-const TOKEN = TEST_TOKEN;
 const webmailSession = uapiOk({ hostname: null, session: 'u:abc:T,0123', token: '/cpsess1234567890' });
 const whmSession = (service: string) =>
   whmOk({
@@ -42,43 +33,20 @@ const strictSession = (url: URL) => {
   };
 };
 
-async function setup(granted = true, language = 'pt-BR', extra: Record<string, unknown> = {}) {
-  const store = new MemoryStore();
-  const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
-  const { fetch, calls } = routedFetch({
-    '/execute/Session/create_webmail_session_for_self': strictSession,
-    '/execute/Session/create_webmail_session_for_mail_user': strictSession,
-    '/execute/Session/create_webmail_session_for_mail_user_check_password': strictSession,
-    '/json-api/create_user_session': (url: URL) => whmSession(url.searchParams.get('service') ?? ''),
-    ...extra,
+function setup(granted = true, language = 'pt-BR', extra: Record<string, unknown> = {}) {
+  const { openers, add, calls, tabs, launcher, recents } = openersWorld({
+    routes: {
+      '/execute/Session/create_webmail_session_for_self': strictSession,
+      '/execute/Session/create_webmail_session_for_mail_user': strictSession,
+      '/execute/Session/create_webmail_session_for_mail_user_check_password': strictSession,
+      '/json-api/create_user_session': (url: URL) => whmSession(url.searchParams.get('service') ?? ''),
+      ...extra,
+    },
+    granted,
+    deps: { language: () => language },
   });
-  const opened: string[] = [];
-  const launcher = new Launcher(
-    { open: async (url) => opened.push(url), reveal: async () => true },
-    (id) => `ext://launch#${id}`,
-  );
-  const hostAccess = { has: async () => granted };
-  const recents = new Recents(store);
-  const openers = new Openers({
-    accounts,
-    launcher,
-    hostAccess,
-    recents,
-    directory: new Directory({ accounts, hostAccess, store, transport: { fetch } }),
-    transport: { fetch },
-    language: () => language,
-  });
-  const add = (fields: Record<string, unknown>) =>
-    accounts.add(
-      v.parse(accountInputSchema, {
-        kind: 'cpanel',
-        host: 'a.example.com',
-        username: 'demo',
-        token: TOKEN,
-        ...fields,
-      }),
-    );
-  const claim = (n: number) => launcher.claim(opened[n]?.split('#')[1] ?? '');
+  const { opened } = tabs;
+  const claim = (n: number) => launcher.claim(launchIdOf(opened[n]));
   return { openers, add, calls, opened, claim, recents };
 }
 
