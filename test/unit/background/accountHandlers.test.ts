@@ -12,8 +12,9 @@ import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { Vault } from '../../../src/core/vault';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const OLD_TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const OLD_TOKEN = TEST_TOKEN;
 const NEW_TOKEN = 'QWERTYUIOPASDFGHJKLZXCVBNM098765';
 const LIST_POPS = { status: 1, errors: null, messages: null, warnings: null, metadata: {}, data: [] };
 

@@ -7,8 +7,9 @@ import { Keyring } from '../../../src/core/keyring';
 import { MemoryStore } from '../../../src/core/memoryStore';
 import { WhmIndex, whmServers } from '../../../src/core/whmIndex';
 import { routedFetch, whmOk } from '../../support/routedFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const TOKEN = TEST_TOKEN;
 
 async function setup() {
   const store = new MemoryStore();

@@ -5,13 +5,14 @@ import type { Credentials } from '../../../src/cpanel/credentials';
 import { getJson } from '../../../src/cpanel/transport';
 import { adviceFor } from '../../../src/presentation/errorAdvice';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
 const demo: Credentials = {
   kind: 'cpanel',
   host: 'server.example.com',
   port: 2083,
   username: 'demo',
-  token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+  token: TEST_TOKEN,
 };
 const ORIGIN = 'https://server.example.com:2083';
 

@@ -3,13 +3,14 @@ import type { Credentials } from '../../../src/cpanel/credentials';
 import { createWebmailSessionForSelf } from '../../../src/cpanel/session';
 import { getJson, MAX_BODY_BYTES, MAX_SESSION_BODY_BYTES } from '../../../src/cpanel/transport';
 import { fakeFetch, jsonResponse } from '../../support/fakeFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
 const demo: Credentials = {
   kind: 'cpanel',
   host: 'server.example.com',
   port: 2083,
   username: 'demo',
-  token: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+  token: TEST_TOKEN,
 };
 const CHUNK = 64 * 1024;
 
