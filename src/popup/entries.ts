@@ -174,6 +174,8 @@ export function buildView(
  * account's: a support desk often holds both tokens for one server. The WHM lines are skipped like ranked ones.
  */
 function skipListedByCpanel(indexes: MailboxIndex[], skip: Map<string, Set<number>>): void {
+  // Only a WHM directory can repeat a cPanel account's mailbox: without one, nothing is done per mailbox.
+  if (!indexes.some((index) => index.account.kind === 'whm' && lineCount(index) > 0)) return;
   const listed = new Set<string>();
   for (const index of indexes) {
     if (index.account.kind === 'whm') continue;
