@@ -1,5 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { dropPublicFiles } from './scripts/firefox/dropPublicFiles.ts';
 import { firefoxManifest } from './scripts/firefox/manifest.ts';
@@ -34,7 +36,11 @@ function target(
   extraPlugins: Plugin[] = [],
 ): UserConfig {
   return {
-    plugins: [...extraPlugins, crx({ manifest: finalManifest as ManifestV3Export, browser })],
+    plugins: [
+      ...extraPlugins,
+      crx({ manifest: finalManifest as ManifestV3Export, browser }),
+      singleModulePage('src/popup/index.html', esTarget),
+    ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir,
@@ -46,6 +52,47 @@ function target(
         // the compose page, which the manifest names only as a web-accessible resource.
         input: { launch: 'src/launch/index.html', compose: 'src/compose/index.html' },
       },
+    },
+  };
+}
+
+/**
+ * Makes `page`'s script one module: the popup's first paint waits for every module its entry imports, and
+ * the chunks it shares with the options page are several more files to fetch, parse and link. Once the
+ * build is written, the page's entry is bundled again from the written files with everything it imports
+ * inlined (other pages keep the shared chunks).
+ */
+function singleModulePage(page: string, esTarget: string): Plugin {
+  let outDir = '';
+  return {
+    name: 'single-module-page',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      const htmlFile = join(outDir, page);
+      const entry = /<script type="module"[^>]*\ssrc="\/([^"]+)"/.exec(readFileSync(htmlFile, 'utf8'))?.[1];
+      if (!entry) throw new Error(`no module script in ${page}`);
+      const entryFile = join(outDir, entry);
+      const result = await build({
+        configFile: false,
+        logLevel: 'warn',
+        publicDir: false,
+        root: dirname(entryFile),
+        build: {
+          write: false,
+          target: esTarget,
+          modulePreload: false,
+          rolldownOptions: { input: entryFile, output: { format: 'es', codeSplitting: false } },
+        },
+      });
+      const [output] = Array.isArray(result) ? result : [result];
+      const [chunk, ...more] = 'output' in output ? output.output : [];
+      if (chunk?.type !== 'chunk' || more.some((file) => file.type === 'chunk'))
+        throw new Error(`${page} did not bundle into one module`);
+      writeFileSync(entryFile, chunk.code);
     },
   };
 }

@@ -1,209 +1,43 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { AccountSummary } from '../core/accounts';
-import type { CompactMailboxes } from '../core/compactMailboxes';
-import type { MailboxRef } from '../core/recents';
 import { LauncherError, msg } from '../cpanel/errors';
-import type { WhmService } from '../cpanel/whmSession';
 import { t } from '../i18n/t';
-import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
-import { useAccountsChanged } from '../ui/useAccountsChanged';
+import { useAction } from '../ui/useAction';
 import { AccountActions } from './AccountActions';
+import { compose, openForAddress, openSession, openWebmail, pin } from './actions';
 import { DirectoryProgress } from './DirectoryProgress';
-import {
-  buildView,
-  indexMailboxes,
-  type MailboxEntry,
-  type MailboxIndex,
-  mailboxCount,
-  search,
-} from './entries';
+import { type MailboxEntry, mailboxCount, search } from './entries';
 import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
 import { UnlockForm } from './UnlockForm';
+import { useListKeys } from './useListKeys';
+import { usePopupData } from './usePopupData';
+import { usePrepareOnAim } from './usePrepareOnAim';
 
 /** Rows rendered at once (more than the list shows without scrolling); the search narrows to these. */
 const VISIBLE_ROWS = 30;
-/**
- * How long the pointer (or the arrow keys) must rest on a row before its session is prepared: a person aims
- * at a row for 100–300 ms before clicking, while a sweep across rows stays under this on each.
- */
-const AIM_MS = 80;
-
-/** Asks the worker to make this target's session now (`webmail.prepare`); a failure only means no head start. */
-function prepare(accountId: string, email?: string): void {
-  send({ type: 'webmail.prepare', accountId, email }).catch(() => undefined);
-}
-
-/**
- * One mailbox request per account, in the compact form (a string of addresses, not 10,000 objects); a WHM
- * account answers with its directory's mailboxes.
- */
-function requestMailboxes(list: AccountSummary[], refresh: boolean, asked = new Map<string, MailboxReply>()) {
-  return list.map((account) => {
-    const reply =
-      asked.get(account.id) ??
-      send<'mailboxes.compact'>({ type: 'mailboxes.compact', accountId: account.id, refresh });
-    // Handled where it is awaited, which may be after it failed: not an unhandled rejection meanwhile.
-    reply.catch(() => undefined);
-    return { accountId: account.id, reply };
-  });
-}
-type MailboxReply = ReturnType<typeof send<'mailboxes.compact'>>;
-
-/**
- * The ids of the accounts the popup showed last time (page storage of the extension's origin; ids only):
- * their mailboxes are asked for at once, together with the account list instead of after it.
- */
-const KNOWN_ACCOUNTS = 'popupAccountIds';
-
-function requestState() {
-  let known: string[] = [];
-  try {
-    known = JSON.parse(localStorage.getItem(KNOWN_ACCOUNTS) ?? '[]');
-  } catch {
-    // Nothing remembered: the accounts come first, as on the very first open.
-  }
-  const asked = new Map(
-    known.map((accountId) => {
-      const reply = send<'mailboxes.compact'>({ type: 'mailboxes.compact', accountId });
-      reply.catch(() => undefined);
-      return [accountId, reply] as const;
-    }),
-  );
-  const state = Promise.all([
-    send<'account.list'>({ type: 'account.list' }),
-    send<'recents.get'>({ type: 'recents.get' }),
-    send<'vault.status'>({ type: 'vault.status' }),
-  ]);
-  const mailboxes = state.then(
-    ([{ accounts }]) => {
-      localStorage.setItem(KNOWN_ACCOUNTS, JSON.stringify(accounts.map((account) => account.id)));
-      return requestMailboxes(accounts, false, asked);
-    },
-    () => [],
-  );
-  return { state, mailboxes };
-}
-
-const indexes = new WeakMap<CompactMailboxes, MailboxIndex>();
-/** An account's search index, made once per list it received (a list arriving does not redo the others). */
-function indexOf(account: AccountSummary, list: CompactMailboxes): MailboxIndex {
-  let index = indexes.get(list);
-  if (index?.account !== account) {
-    index = index ? { ...index, account, label: account.label.toLowerCase() } : indexMailboxes(account, list);
-    indexes.set(list, index);
-  }
-  return index;
-}
-
-/** The first load starts when the module runs: the worker answers while Preact sets the page up. */
-let early: ReturnType<typeof requestState> | undefined = requestState();
 
 export function Popup() {
-  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
-  const [mailboxes, setMailboxes] = useState<Record<string, CompactMailboxes>>({});
-  const [recents, setRecents] = useState<{ recent: MailboxRef[]; pinned: MailboxRef[] }>({
-    recent: [],
-    pinned: [],
-  });
+  const { busy, error, run, setError } = useAction();
+  const data = usePopupData(setError);
+  const { accounts, accountById, vault } = data;
   const [query, setQuery] = useState('');
-  const [highlighted, setHighlighted] = useState(0);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<MailboxEntry | null>(null);
-  // Bumped by Refresh: the WHM directory progress looks again.
-  const [refreshed, setRefreshed] = useState(0);
-  const [vault, setVault] = useState<{ enabled: boolean; locked: boolean }>({
-    enabled: false,
-    locked: false,
-  });
+  const { shown, total } = useMemo(() => search(data.view, query, VISIBLE_ROWS), [data.view, query]);
+  const { aim, unaim } = usePrepareOnAim(accountById);
 
-  const aimTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** The row the user points at (or moved to with the keys): prepared once it stays aimed at for AIM_MS. */
-  function aim(entry: MailboxEntry | undefined) {
-    clearTimeout(aimTimer.current);
-    // A suspended mailbox's session would only be refused at its login: nothing to prepare.
-    if (!entry || entry.suspended || (!entry.main && accountById.get(entry.accountId)?.askPassword)) return;
-    aimTimer.current = setTimeout(
-      () => prepare(entry.accountId, entry.main ? undefined : entry.email),
-      AIM_MS,
-    );
-  }
-  const unaim = () => clearTimeout(aimTimer.current);
-
-  async function loadMailboxes(requests: ReturnType<typeof requestMailboxes>) {
-    const results = await Promise.allSettled(
-      requests.map(async ({ accountId, reply }) => {
-        const { list } = await reply;
-        setMailboxes((current) => ({ ...current, [accountId]: list }));
-      }),
-    );
-    const failed = results.find((result) => result.status === 'rejected');
-    // A locked vault already shows its own form; anything else deserves a message.
-    if (failed && (failed.reason as { code?: string }).code !== 'locked') setError(failed.reason);
-  }
-
-  async function load() {
-    const { state, mailboxes: requests } = early ?? requestState();
-    early = undefined;
-    try {
-      const [{ accounts: list }, stored, status] = await state;
-      setAccounts(list);
-      setRecents(stored);
-      setVault(status);
-      // Mailbox lists are cached in plain storage, so a locked vault still shows them.
-      await loadMailboxes(await requests);
-      // With a single account, its own Webmail is the likely click: have its session ready (after the
-      // list, which the worker then answers first).
-      const [only] = list;
-      if (list.length === 1 && only?.kind === 'cpanel' && !only.askPassword && !status.locked)
-        prepare(only.id);
-    } catch (failure) {
-      setError(failure);
-    }
-  }
-
-  useEffect(() => void load(), []);
-  useAccountsChanged(useCallback(() => void load(), []));
-
-  async function lock() {
-    await send({ type: 'vault.lock' });
-    setVault({ enabled: true, locked: true });
-  }
-
-  const view = useMemo(() => {
-    const indexes: MailboxIndex[] = [];
-    for (const account of accounts ?? []) {
-      const list = mailboxes[account.id];
-      if (list) indexes.push(indexOf(account, list));
-    }
-    return buildView(indexes, recents);
-  }, [accounts, mailboxes, recents]);
-  const { shown, total } = useMemo(() => search(view, query, VISIBLE_ROWS), [view, query]);
-  const accountById = useMemo(
-    () => new Map((accounts ?? []).map((account) => [account.id, account])),
-    [accounts],
-  );
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
+  /** Runs a worker request; a password prompt closes once it succeeded. */
+  const act = (task: () => Promise<unknown>) =>
+    void run(async () => {
+      await task();
       setAsking(null);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   function open(entry: MailboxEntry | undefined) {
     if (!entry) {
       // No match: an address typed in full may still belong to an account (or a WHM token's users).
-      if (query.includes('@')) void run(() => send({ type: 'webmail.openForAddress', email: query.trim() }));
+      if (query.includes('@')) act(() => openForAddress(query.trim()));
       return;
     }
     // cPanel hands out a session for a suspended mailbox and then refuses its login on 2096
@@ -218,57 +52,29 @@ export function Popup() {
     }
     if (entry.user && entry.main) {
       // A WHM account's row for a cPanel account's own mailbox: Webmail as that cPanel user.
-      openSession(entry.accountId, 'webmaild', entry.user);
+      act(() => openSession(entry.accountId, 'webmaild', entry.user));
       return;
     }
-    const email = entry.main ? undefined : entry.email;
-    void run(() => send({ type: 'webmail.open', accountId: entry.accountId, email }));
-  }
-
-  function openWithPassword(entry: MailboxEntry, password: string) {
-    void run(() => send({ type: 'webmail.open', accountId: entry.accountId, email: entry.email, password }));
-  }
-
-  function openSession(accountId: string, service: WhmService, user?: string, app?: string) {
-    void run(() => send({ type: 'session.open', accountId, service, user, app }));
+    act(() => openWebmail(entry.accountId, entry.main ? undefined : entry.email));
   }
 
   async function togglePin(entry: MailboxEntry) {
-    await send({
-      type: 'mailbox.pin',
-      accountId: entry.accountId,
-      email: entry.email,
-      pinned: !entry.pinned,
-    });
-    setRecents(await send<'recents.get'>({ type: 'recents.get' }));
+    await pin(entry.accountId, entry.email, !entry.pinned);
+    await data.reloadRecents();
   }
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      const next = Math.min(Math.max(highlighted + step, 0), Math.max(shown.length - 1, 0));
-      setHighlighted(next);
-      aim(shown[next]);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      open(shown[highlighted]);
-    } else if (event.altKey && event.code === 'KeyP') {
-      // Alt+P by key position, so it works whatever letter a layout puts there (and macOS's Option+P "π").
-      event.preventDefault();
-      const entry = shown[highlighted];
-      if (entry && !entry.main) void togglePin(entry);
-    } else if (event.altKey && event.code === 'KeyC') {
-      // Alt+C: cPanel for the cPanel user that owns the highlighted mailbox of a WHM account.
-      event.preventDefault();
-      const entry = shown[highlighted];
-      if (entry?.user) openSession(entry.accountId, 'cpaneld', entry.user);
-    } else if (event.key === 'Escape' && query) {
-      event.preventDefault();
-      setQuery('');
-      setHighlighted(0);
-    }
-  }
+  const openCpanel = (entry: MailboxEntry) =>
+    entry.user && act(() => openSession(entry.accountId, 'cpaneld', entry.user));
+
+  const { highlighted, setHighlighted, onKeyDown } = useListKeys({
+    shown,
+    query,
+    clearQuery: () => setQuery(''),
+    aim,
+    open,
+    togglePin: (entry) => void togglePin(entry),
+    openCpanel,
+  });
 
   const openOptions = () => void browser.runtime.openOptionsPage();
   const whmAccounts = useMemo(() => (accounts ?? []).filter((account) => account.kind === 'whm'), [accounts]);
@@ -283,10 +89,7 @@ export function Popup() {
               type="button"
               data-testid="refresh"
               title={t('popup_refresh_title')}
-              onClick={() => {
-                void loadMailboxes(requestMailboxes(accounts ?? [], true));
-                setRefreshed((n) => n + 1);
-              }}
+              onClick={data.refresh}
             >
               {t('popup_refresh')}
             </button>
@@ -296,7 +99,7 @@ export function Popup() {
               type="button"
               data-testid="lock"
               title={t('popup_lock_title')}
-              onClick={() => void lock()}
+              onClick={() => void data.lock()}
             >
               {t('popup_lock')}
             </button>
@@ -310,7 +113,7 @@ export function Popup() {
         <UnlockForm
           onUnlocked={() => {
             setError(null);
-            void load();
+            void data.load();
           }}
         />
       )}
@@ -352,18 +155,15 @@ export function Popup() {
           <ErrorNote error={error} />
           <DirectoryProgress
             accounts={whmAccounts}
-            kick={refreshed}
-            shown={(accountId) => mailboxCount(mailboxes[accountId])}
-            onGrow={(accountId) => {
-              const account = accountById.get(accountId);
-              if (account) void loadMailboxes(requestMailboxes([account], false));
-            }}
+            kick={data.refreshed}
+            shown={(accountId) => mailboxCount(data.mailboxes[accountId])}
+            onGrow={data.reloadAccount}
           />
           {asking && (
             <PasswordPrompt
               email={asking.email}
               busy={busy}
-              onSubmit={(password) => openWithPassword(asking, password)}
+              onSubmit={(password) => act(() => openWebmail(asking.accountId, asking.email, password))}
               onCancel={() => setAsking(null)}
             />
           )}
@@ -374,16 +174,13 @@ export function Popup() {
             showAccount={accounts.length > 1}
             onOpen={open}
             onPin={(entry) => void togglePin(entry)}
-            onWrite={(entry) => {
-              const email = entry.main ? undefined : entry.email;
-              void run(() => send({ type: 'webmail.compose', to: '', accountId: entry.accountId, email }));
-            }}
+            onWrite={(entry) => act(() => compose(entry.accountId, entry.main ? undefined : entry.email))}
             onHover={(index) => {
               setHighlighted(index);
               aim(shown[index]);
             }}
             onLeave={unaim}
-            onOpenCpanel={(entry) => entry.user && openSession(entry.accountId, 'cpaneld', entry.user)}
+            onOpenCpanel={openCpanel}
           />
           <div class="accounts">
             {accounts.map((account) => (
@@ -391,8 +188,8 @@ export function Popup() {
                 key={account.id}
                 account={account}
                 busy={busy}
-                onOpenOwnWebmail={() => void run(() => send({ type: 'webmail.open', accountId: account.id }))}
-                onOpenSession={(service, user, app) => openSession(account.id, service, user, app)}
+                onOpenOwnWebmail={() => act(() => openWebmail(account.id))}
+                onOpenSession={(service, user, app) => act(() => openSession(account.id, service, user, app))}
               />
             ))}
           </div>

@@ -31,45 +31,66 @@ export interface MailboxIndex {
   starts: Int32Array;
   main: Set<number>;
   suspended: Set<number>;
-  /** Lines of `list.users`, made the first time a row needs one. */
-  users?: string[];
+  /** `list.users` lower-cased and its line starts, made the first time a search or a row needs them. */
+  owners?: Lines;
+}
+
+/** A `\n`-separated text and the offset where each line starts, plus one past the end. */
+interface Lines {
+  text: string;
+  starts: Int32Array;
 }
 
 const refKey = (accountId: string, email: string) => `${accountId}\n${email.toLowerCase()}`;
 
-export function indexMailboxes(account: AccountSummary, list: CompactMailboxes): MailboxIndex {
-  const haystack = list.emails.toLowerCase();
-  let lines = list.emails === '' ? 0 : 1;
-  for (let at = haystack.indexOf('\n'); at !== -1; at = haystack.indexOf('\n', at + 1)) lines += 1;
+function lineStarts(text: string): Int32Array {
+  let lines = text === '' ? 0 : 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
   const starts = new Int32Array(lines + 1);
   let line = 1;
-  for (let at = haystack.indexOf('\n'); at !== -1; at = haystack.indexOf('\n', at + 1))
-    starts[line++] = at + 1;
-  starts[lines] = haystack.length + 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+  starts[lines] = text.length + 1;
+  return starts;
+}
+
+export function indexMailboxes(account: AccountSummary, list: CompactMailboxes): MailboxIndex {
+  const haystack = list.emails.toLowerCase();
   return {
     account,
     list,
     haystack,
     label: account.label.toLowerCase(),
-    starts,
+    starts: lineStarts(haystack),
     main: new Set(list.main),
     suspended: new Set(list.suspended),
   };
 }
 
+/** The owning cPanel users of a WHM directory's lines, lower-cased (undefined for other accounts). */
+function ownersOf(index: MailboxIndex): Lines | undefined {
+  const { users } = index.list;
+  if (users === undefined) return undefined;
+  if (!index.owners) {
+    const text = users.toLowerCase();
+    index.owners = { text, starts: lineStarts(text) };
+  }
+  return index.owners;
+}
+
 const lineCount = (index: MailboxIndex) => index.starts.length - 1;
 
-/** The line holding offset `at` (binary search over the line starts). */
-function lineAt(index: MailboxIndex, at: number): number {
-  let low = 0;
-  let high = lineCount(index) - 1;
+/** The line holding offset `at` (binary search over the line starts, from line `low` on). */
+function lineIn(starts: Int32Array, at: number, low = 0): number {
+  let high = starts.length - 2;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if ((index.starts[mid] as number) <= at) low = mid;
+    if ((starts[mid] as number) <= at) low = mid;
     else high = mid - 1;
   }
   return low;
 }
+
+const lineAt = (index: MailboxIndex, at: number) => lineIn(index.starts, at);
 
 function lineText(index: MailboxIndex, line: number, text = index.list.emails): string {
   return text.slice(index.starts[line], (index.starts[line + 1] as number) - 1);
@@ -98,9 +119,9 @@ function entryOf(index: MailboxIndex, line: number, pinned: boolean): MailboxEnt
     suspended: index.suspended.has(line),
     pinned,
   };
-  if (index.list.users !== undefined) {
-    index.users ??= index.list.users.split('\n');
-    const user = index.users[line];
+  const owners = ownersOf(index);
+  if (owners && index.list.users !== undefined) {
+    const user = index.list.users.slice(owners.starts[line], (owners.starts[line + 1] as number) - 1);
     if (user) entry.user = user;
   }
   return entry;
@@ -153,6 +174,8 @@ export function buildView(
  * account's: a support desk often holds both tokens for one server. The WHM lines are skipped like ranked ones.
  */
 function skipListedByCpanel(indexes: MailboxIndex[], skip: Map<string, Set<number>>): void {
+  // Only a WHM directory can repeat a cPanel account's mailbox: without one, nothing is done per mailbox.
+  if (!indexes.some((index) => index.account.kind === 'whm' && lineCount(index) > 0)) return;
   const listed = new Set<string>();
   for (const index of indexes) {
     if (index.account.kind === 'whm') continue;
@@ -169,17 +192,72 @@ function skipListedByCpanel(indexes: MailboxIndex[], skip: Map<string, Set<numbe
   }
 }
 
-/** Whether every word is in the line (or the account's label). */
+/** Whether `text` holds `word` between `start` and `end` (one line), without cutting the line out. */
+function holds(text: string, start: number, end: number, word: string): boolean {
+  const first = word.charCodeAt(0);
+  for (let at = start; at + word.length <= end; at++) {
+    if (text.charCodeAt(at) === first && text.startsWith(word, at)) return true;
+  }
+  return false;
+}
+
+/** Whether every word is in the line's address or its owning cPanel user (words in the label are left out). */
 function lineMatches(index: MailboxIndex, line: number, words: string[]): boolean {
-  if (words.length === 0) return true;
-  const text = lineText(index, line, index.haystack);
-  return words.every((word) => text.includes(word));
+  const start = index.starts[line] as number;
+  const end = (index.starts[line + 1] as number) - 1;
+  const owners = words.length > 0 ? ownersOf(index) : undefined;
+  for (const word of words) {
+    if (holds(index.haystack, start, end, word)) continue;
+    if (!owners) return false;
+    const ownerEnd = (owners.starts[line + 1] as number) - 1;
+    if (!holds(owners.text, owners.starts[line] as number, ownerEnd, word)) return false;
+  }
+  return true;
+}
+
+/** The first line from `from` on whose text holds `word`, or the line count when none does. */
+function nextLine(lines: Lines, word: string, from: number): number {
+  const count = lines.starts.length - 1;
+  if (from >= count) return count;
+  const at = lines.text.indexOf(word, lines.starts[from]);
+  return at === -1 ? count : lineIn(lines.starts, at, from);
+}
+
+/**
+ * A WHM directory's matches: lines whose address or owning cPanel user holds `first`, merged in line
+ * order from one scan of each haystack, then checked for the other words. Returns how many match.
+ */
+function searchWithOwners(
+  index: MailboxIndex,
+  owners: Lines,
+  [first, ...rest]: string[],
+  skip: Set<number> | undefined,
+  shown: MailboxEntry[],
+  limit: number,
+): number {
+  if (first === undefined) return 0;
+  const emails: Lines = { text: index.haystack, starts: index.starts };
+  const count = lineCount(index);
+  let total = 0;
+  let inEmail = nextLine(emails, first, 0);
+  let inOwner = nextLine(owners, first, 0);
+  while (inEmail < count || inOwner < count) {
+    const line = Math.min(inEmail, inOwner);
+    if (!skip?.has(line) && lineMatches(index, line, rest)) {
+      total += 1;
+      if (shown.length < limit) shown.push(entryOf(index, line, false));
+    }
+    if (inEmail === line) inEmail = nextLine(emails, first, line + 1);
+    if (inOwner === line) inOwner = nextLine(owners, first, line + 1);
+  }
+  return total;
 }
 
 /**
  * The rows to show for `query` and how many match in all: pinned first, then recently opened, then every
- * account's mailboxes in its alphabetical order. Each word of the query must be in the address or the
- * account's label. One `indexOf` scan of each account's haystack for the first word not in the label.
+ * account's mailboxes in its alphabetical order. Each word of the query must be in the address, the
+ * account's label or (a WHM directory's row) the cPanel user that owns the mailbox. One `indexOf` scan of
+ * each account's haystack (and a directory's owners) for the first word not in the label.
  */
 export function search(
   view: MailboxView,
@@ -197,7 +275,8 @@ export function search(
   }
   for (const index of view.indexes) {
     const skip = view.rankedLines.get(index.account.id);
-    const [first, ...rest] = unmet(index);
+    const unmetWords = unmet(index);
+    const [first, ...rest] = unmetWords;
     if (first === undefined) {
       // Every word is in the label (or there is none): the whole list matches.
       const count = lineCount(index);
@@ -205,6 +284,11 @@ export function search(
         if (!skip?.has(line)) shown.push(entryOf(index, line, false));
       }
       total += count - (skip?.size ?? 0);
+      continue;
+    }
+    const owners = ownersOf(index);
+    if (owners) {
+      total += searchWithOwners(index, owners, unmetWords, skip, shown, limit);
       continue;
     }
     // Ranked lines by where they start, so a hit is checked against them without finding its line number.

@@ -210,4 +210,36 @@ describe('the directory of a WHM token', () => {
     expect(new Set(popsAsked(start, 'root')).size).toBe(ACCOUNTS);
     await popup.close();
   });
+
+  it('lists every mailbox a cPanel user owns when its user name is typed', async () => {
+    // An address without the owner's name in it: only the owner can make it match.
+    const account = emulator.fixture.accounts.find((a) => a.user === 'acct0123');
+    account?.mailboxes.push({ email: 'sales@widgets.example', password: 'x' });
+    const popup = await browser.openPage('src/popup/index.html');
+    await popup.getByTestId('refresh').click();
+    const rows = async () => {
+      const emails = await popup
+        .getByTestId('mailbox')
+        .evaluateAll((all) => all.map((row) => row.dataset.email));
+      return [...new Set(emails)].sort();
+    };
+    await popup.getByTestId('search').fill('acct0123');
+    await expect
+      .poll(rows, { timeout: 30_000, interval: 250 })
+      .toEqual([
+        'acct0123',
+        'box01@acct0123.test',
+        'box02@acct0123.test',
+        'box03@acct0123.test',
+        'sales@widgets.example',
+      ]);
+    const owners = await popup.getByTestId('mailbox-owner').allTextContents();
+    expect(new Set(owners)).toEqual(new Set(['acct0123']));
+    // Words still AND together: the owner and a word of the address.
+    await popup.getByTestId('search').fill('acct0123 sales');
+    await expect.poll(rows).toEqual(['sales@widgets.example']);
+    await popup.getByTestId('search').fill('acct0124 sales');
+    await expect.poll(() => popup.getByTestId('mailbox').count()).toBe(0);
+    await popup.close();
+  });
 });
