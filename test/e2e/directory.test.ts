@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorld, type RunningEmulator, startEmulator, worldResellerToken } from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
+import { describe, expect, it } from 'vitest';
+import { makeWorld, worldResellerToken } from '../emulator';
+import { useEmulatorAndBrowser } from './fixtures';
 import { addVerifiedAccount, rootAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 import { stopServiceWorker } from './observe';
@@ -14,23 +14,12 @@ const MAILBOXES = 3;
 const LOCKED = 'box02@acct0010.test';
 /** Each account's addresses and its own mailbox, in the world as the test has changed it so far. */
 const everyMailbox = () =>
-  emulator.fixture.accounts.reduce((sum, account) => sum + account.mailboxes.length + 1, 0);
+  env.emulator.fixture.accounts.reduce((sum, account) => sum + account.mailboxes.length + 1, 0);
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  const fixture = makeWorld({ accounts: ACCOUNTS, mailboxes: MAILBOXES, resellers: 2, suspendedEvery: 50 });
-  const locked = fixture.accounts[9]?.mailboxes.find((mailbox) => mailbox.email === LOCKED);
-  if (locked) locked.suspendedLogin = true;
-  emulator = await startEmulator({ address: HOST, fixture, latencyMs: 25 });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.close();
-});
+const world = makeWorld({ accounts: ACCOUNTS, mailboxes: MAILBOXES, resellers: 2, suspendedEvery: 50 });
+const locked = world.accounts[9]?.mailboxes.find((mailbox) => mailbox.email === LOCKED);
+if (locked) locked.suspendedLogin = true;
+const env = useEmulatorAndBrowser({ host: HOST, emulator: { fixture: world, latencyMs: 25 } });
 
 interface Listed {
   email: string;
@@ -70,16 +59,16 @@ async function storedDone(page: Page, id: string): Promise<string[]> {
 
 /** The users whose mailboxes the server was asked for (uapi_cpanel Email::list_pops), from request `from` on. */
 const popsAsked = (from = 0, by?: string) =>
-  emulator.requests
+  env.emulator.requests
     .slice(from)
     .filter((r) => r.path.startsWith('/json-api/uapi_cpanel') && (by === undefined || r.authUser === by))
     .map((r) => new URL(r.path, 'https://x').searchParams.get('cpanel.user') ?? '');
 
 describe('the directory of a WHM token', () => {
   it('lists every mailbox of 300 accounts within 30 s, never more than 6 requests in flight', async () => {
-    await addVerifiedAccount(browser, rootAccount(HOST));
-    emulator.load.reset();
-    const popup = await browser.openPage('src/popup/index.html');
+    await addVerifiedAccount(env.browser, rootAccount(HOST));
+    env.emulator.load.reset();
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.getByTestId('directory-progress').waitFor();
     expect(await popup.getByTestId('directory-progress').textContent()).toMatch(
       /^(Indexing \d+ of 300 accounts|Reading the accounts) on Root/,
@@ -88,8 +77,8 @@ describe('the directory of a WHM token', () => {
     await expect
       .poll(async () => (await listed(popup, id)).length, { timeout: 30_000, interval: 250 })
       .toBe(everyMailbox());
-    expect(emulator.load.maxInFlight).toBeGreaterThan(1);
-    expect(emulator.load.maxInFlight).toBeLessThanOrEqual(6);
+    expect(env.emulator.load.maxInFlight).toBeGreaterThan(1);
+    expect(env.emulator.load.maxInFlight).toBeLessThanOrEqual(6);
     // The popup shows it too: the progress line goes, the list counts every mailbox.
     await popup.getByTestId('directory-progress').waitFor({ state: 'detached', timeout: 10_000 });
     await expect.poll(() => popup.getByTestId('more').textContent()).toContain('1,200');
@@ -106,50 +95,50 @@ describe('the directory of a WHM token', () => {
   });
 
   it('finds a mailbox of any account by typing its address; Enter opens it signed in', async () => {
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.getByTestId('search').fill('box03@acct0287');
     await expect
       .poll(() => popup.getByTestId('mailbox').first().getAttribute('data-email'))
       .toBe('box03@acct0287.test');
     expect(await popup.getByTestId('mailbox-owner').first().textContent()).toBe('acct0287');
-    const tab = await signedInTab(browser, () => popup.getByTestId('search').press('Enter'));
+    const tab = await signedInTab(env.browser, () => popup.getByTestId('search').press('Enter'));
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('box03@acct0287.test');
     expect(new URL(tab.url()).port).toBe('2096');
     await Promise.all([tab.close(), popup.close()]);
   });
 
   it('marks a mailbox whose login is suspended, and says so before opening anything', async () => {
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.getByTestId('search').fill(LOCKED);
     const row = popup.locator(`[data-testid="mailbox"][data-email="${LOCKED}"]`);
     await row.waitFor();
     expect(await row.textContent()).toMatch(/suspended/i);
-    const from = emulator.requests.length;
-    const pagesBefore = browser.context.pages().length;
+    const from = env.emulator.requests.length;
+    const pagesBefore = env.browser.context.pages().length;
     await row.click();
     const error = popup.getByTestId('error');
     await expect.poll(() => error.getAttribute('data-code')).toBe('bad_input');
     expect(await error.textContent()).toContain(`Logins to ${LOCKED} are suspended`);
-    expect(browser.context.pages().length).toBe(pagesBefore);
-    const sessions = emulator.requests.slice(from).filter((r) => r.path.includes('create_user_session'));
+    expect(env.browser.context.pages().length).toBe(pagesBefore);
+    const sessions = env.emulator.requests.slice(from).filter((r) => r.path.includes('create_user_session'));
     expect(sessions).toEqual([]);
     await popup.close();
   });
 
   it('offers cPanel for the cPanel user that owns a row', async () => {
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.getByTestId('search').fill('box01@acct0042.test');
     await expect.poll(() => popup.getByTestId('mailbox').count()).toBe(1);
-    const tab = await signedInTab(browser, () => popup.getByTestId('open-owner-cpanel').first().click());
+    const tab = await signedInTab(env.browser, () => popup.getByTestId('open-owner-cpanel').first().click());
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('acct0042');
     expect(new URL(tab.url()).port).toBe('2083');
     await Promise.all([tab.close(), popup.close()]);
   });
 
   it('shows a new mailbox on the server after Refresh', async () => {
-    const account = emulator.fixture.accounts.find((a) => a.user === 'acct0077');
+    const account = env.emulator.fixture.accounts.find((a) => a.user === 'acct0077');
     account?.mailboxes.push({ email: 'fresh@acct0077.test', password: 'x' });
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.getByTestId('search').fill('fresh@acct0077');
     await expect.poll(() => popup.getByTestId('mailbox').count()).toBe(0);
     await popup.getByTestId('refresh').click();
@@ -161,16 +150,16 @@ describe('the directory of a WHM token', () => {
 
   it('lists for a reseller only the accounts it owns, and never asks about others', async () => {
     const owned = new Set(
-      emulator.fixture.accounts.filter((a) => a.owner === 'reseller1').map((a) => a.user),
+      env.emulator.fixture.accounts.filter((a) => a.owner === 'reseller1').map((a) => a.user),
     );
-    await addVerifiedAccount(browser, {
+    await addVerifiedAccount(env.browser, {
       host: HOST,
       username: 'reseller1',
       token: worldResellerToken(1),
       kind: 'whm',
       label: 'Reseller',
     });
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     const id = await accountId(popup, 'Reseller');
     await expect
       .poll(async () => (await listed(popup, id)).length, { timeout: 30_000, interval: 250 })
@@ -183,11 +172,11 @@ describe('the directory of a WHM token', () => {
   });
 
   it('resumes after a worker restart mid-index instead of starting over', async () => {
-    emulator.setLatency(120);
+    env.emulator.setLatency(120);
     // Counted from before the account exists: an open popup may start its index as soon as it is saved.
-    const start = emulator.requests.length;
-    await addVerifiedAccount(browser, rootAccount(HOST, 'Root again'));
-    let popup = await browser.openPage('src/popup/index.html');
+    const start = env.emulator.requests.length;
+    await addVerifiedAccount(env.browser, rootAccount(HOST, 'Root again'));
+    let popup = await env.browser.openPage('src/popup/index.html');
     const id = await accountId(popup, 'Root again');
     await expect
       .poll(async () => (await storedDone(popup, id)).length, { timeout: 20_000 })
@@ -195,12 +184,12 @@ describe('the directory of a WHM token', () => {
     const before = await storedDone(popup, id);
     expect(before.length).toBeLessThan(ACCOUNTS);
     // From here on, no user listed in `before` may be asked for again, by the old worker or the new one.
-    const restartedAt = emulator.requests.length;
-    await stopServiceWorker(browser, popup);
+    const restartedAt = env.emulator.requests.length;
+    await stopServiceWorker(env.browser, popup);
     await popup.close();
-    emulator.setLatency(25);
+    env.emulator.setLatency(25);
     // The next page wakes a fresh worker; it goes on from what storage holds.
-    popup = await browser.openPage('src/popup/index.html');
+    popup = await env.browser.openPage('src/popup/index.html');
     await expect
       .poll(async () => (await listed(popup, id)).length, { timeout: 30_000, interval: 250 })
       .toBe(everyMailbox());
@@ -213,9 +202,9 @@ describe('the directory of a WHM token', () => {
 
   it('lists every mailbox a cPanel user owns when its user name is typed', async () => {
     // An address without the owner's name in it: only the owner can make it match.
-    const account = emulator.fixture.accounts.find((a) => a.user === 'acct0123');
+    const account = env.emulator.fixture.accounts.find((a) => a.user === 'acct0123');
     account?.mailboxes.push({ email: 'sales@widgets.example', password: 'x' });
-    const popup = await browser.openPage('src/popup/index.html');
+    const popup = await env.browser.openPage('src/popup/index.html');
     await popup.getByTestId('refresh').click();
     const rows = async () => {
       const emails = await popup
