@@ -20,6 +20,7 @@ import {
   search,
 } from './entries';
 import { MailboxList } from './MailboxList';
+import { openWebmail } from './openWebmail';
 import { PasswordPrompt } from './PasswordPrompt';
 import { UnlockForm } from './UnlockForm';
 
@@ -222,7 +223,7 @@ export function Popup() {
       return;
     }
     const email = entry.main ? undefined : entry.email;
-    void run(() => send({ type: 'webmail.open', accountId: entry.accountId, email }));
+    void run(() => openWebmail({ accountId: entry.accountId, email }));
   }
 
   function openWithPassword(entry: MailboxEntry, password: string) {
@@ -391,7 +392,7 @@ export function Popup() {
                 key={account.id}
                 account={account}
                 busy={busy}
-                onOpenOwnWebmail={() => void run(() => send({ type: 'webmail.open', accountId: account.id }))}
+                onOpenOwnWebmail={() => void run(() => openWebmail({ accountId: account.id }))}
                 onOpenSession={(service, user, app) => openSession(account.id, service, user, app)}
               />
             ))}
