@@ -44,15 +44,12 @@ export class ManagedPolicy {
     private readonly firstWaitMs = FIRST_LIST_WAIT_MS,
   ) {}
 
-  /**
-   * Follows the administrator's changes. Call at the worker's top level. The first read starts with the
-   * first list or sign-in (the worker lists its accounts a second after start-up), not during start-up: a
-   * read sent then held back the event that woke the worker by 100 ms and more.
-   */
+  /** Starts the first read early and follows the administrator's changes. Call at the worker's top level. */
   register(): void {
     browser.storage.onChanged.addListener((_changes, area) => {
       if (area === 'managed') this.#fresh = undefined;
     });
+    void this.full();
   }
 
   /** The whole policy, tokens included: for signing in, which may wait. */
