@@ -17,32 +17,11 @@ export interface WebmailTarget {
 }
 
 /**
- * A second open of the same target this soon is the same intent (a double-click): it is answered by the
- * first, as the worker's launcher answers a repeat with the tab already open.
- */
-export const REPEAT_WINDOW_MS = 2_000;
-
-const opening = new Map<string, Promise<void>>();
-
-/**
  * Opens Webmail for the target. With a session the worker prepared while the pointer rested on it, the
  * worker hands over its login request and the popup posts it into a new tab at once: no launch tab, no
  * API call. Otherwise the worker opens the launch tab as for any trigger.
  */
-export function openWebmail(target: WebmailTarget): Promise<void> {
-  if (target.password !== undefined) return open(target);
-  const key = `${target.accountId}\n${target.email?.trim().toLowerCase() ?? ''}`;
-  const running = opening.get(key);
-  if (running) return running;
-  const started = open(target);
-  opening.set(key, started);
-  const forget = () => setTimeout(() => opening.delete(key), REPEAT_WINDOW_MS);
-  // A failure is forgotten at once, so the next click tries again.
-  started.then(forget, () => opening.delete(key));
-  return started;
-}
-
-async function open(target: WebmailTarget): Promise<void> {
+export async function openWebmail(target: WebmailTarget): Promise<void> {
   const reply = await send({ type: 'webmail.open', ...target, acceptsLogin: POSTS_LOGIN || undefined });
   // Posted in this same turn: the session is kept nowhere but in the form it leaves in.
   if ('login' in reply) submitLogin(reply.login);
