@@ -29,8 +29,6 @@ import { PendingActions, runPendingAction } from './pendingActions';
 import { rememberedStore } from './rememberedStore';
 
 // The composition root: the only module that knows both the browser and the core.
-/** How long after start-up an interrupted WHM directory resumes. */
-const RESUME_DELAY_MS = 1_000;
 const LAUNCH_PAGE = browser.runtime.getURL('src/launch/index.html');
 const COMPOSE_PAGE = browser.runtime.getURL(COMPOSE_PAGE_PATH);
 
@@ -125,11 +123,8 @@ browser.storage.onChanged.addListener((changes, area) => {
     area === 'session' && UNLOCKED_KEY in changes && changes[UNLOCKED_KEY]?.newValue === undefined;
   if (locked || area === 'managed' || (area === 'local' && 'accounts' in changes)) prepared.clear();
 });
-// A directory the worker's end interrupted goes on where it stopped, once the event that woke the worker
-// had the storage and the network to itself.
-setTimeout(() => {
-  void accounts
-    .list()
-    .then((list) => whmIndex.resume(list.filter((account) => account.kind === 'whm').map(({ id }) => id)))
-    .catch(() => undefined);
-}, RESUME_DELAY_MS);
+// A directory the worker's end interrupted goes on where it stopped.
+void accounts
+  .list()
+  .then((list) => whmIndex.resume(list.filter((account) => account.kind === 'whm').map(({ id }) => id)))
+  .catch(() => undefined);

@@ -152,9 +152,6 @@ export class Openers {
     address: ReturnType<typeof parseAddress> | undefined,
     { gotoUri, inTab }: { gotoUri: string | undefined; inTab: number | undefined },
   ): Promise<{ tabId: number }> {
-    // The token is read and decrypted while the host access is checked; its failure waits for that check.
-    const reading = this.deps.accounts.credentials(accountId);
-    reading.catch(() => undefined);
     await this.checkHostAccess(account);
     if (address && account.askPassword && !password) {
       throw new LauncherError(
@@ -162,7 +159,7 @@ export class Openers {
         msg('error_password_needed', `${address.login}@${address.domain}`),
       );
     }
-    const credentials = await reading;
+    const credentials = await this.deps.accounts.credentials(accountId);
     const options = { ...this.deps.transport, locale: this.localeFor(account) };
     const key = `webmail\n${accountId}\n${address ? `${address.login}@${address.domain}` : ''}\n${gotoUri ?? ''}`;
     const withPassword = address !== undefined && account.askPassword === true && password !== undefined;
