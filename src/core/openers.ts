@@ -237,6 +237,36 @@ export class Openers {
     );
   }
 
+  /**
+   * The login request of the session prepared for this target, used up by this, for a page that posts it
+   * itself (the popup: no launch tab to open first). Undefined when nothing usable was prepared (none, a
+   * failed prepare, no host access): the caller then opens the usual way, which reports any problem.
+   */
+  async takePreparedWebmail({
+    accountId,
+    email,
+  }: Pick<WebmailRequest, 'accountId' | 'email'>): Promise<LoginRequest | undefined> {
+    const { prepared } = this.deps;
+    if (!prepared) return undefined;
+    const address = email === undefined ? undefined : parseAddress(email);
+    const mailbox = address ? `${address.login}@${address.domain}` : undefined;
+    const [account, gotoUri] = await Promise.all([
+      this.deps.accounts.get(accountId),
+      this.webmailHome(accountId),
+    ]);
+    if (!(await this.deps.hostAccess.has(account.host))) return undefined;
+    if (account.kind === 'cpanel' && mailbox && account.askPassword) return undefined;
+    const key =
+      account.kind === 'whm'
+        ? mailbox && sessionKey('webmaild', accountId, mailbox, undefined)
+        : webmailKey(accountId, address);
+    const ready = key ? prepared.take(key) : undefined;
+    const login = await ready?.catch(() => undefined);
+    if (!login) return undefined;
+    if (mailbox) await this.deps.recents.touch({ accountId, email: mailbox });
+    return landAt(login, gotoUri);
+  }
+
   /** The prepared session for `key` if there is one (used up by this), else a new one from `create`. */
   private preparedOr(key: string, create: () => Promise<LoginRequest>): Promise<LoginRequest> {
     const ready = this.deps.prepared?.take(key);

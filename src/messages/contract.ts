@@ -46,7 +46,8 @@ export interface Replies {
   'mailboxes.list': { mailboxes: Mailbox[] };
   'mailboxes.compact': { list: CompactMailboxes };
   'directory.status': { statuses: IndexStatus[] };
-  'webmail.open': { tabId: number };
+  /** `{login}` only for `acceptsLogin` and a prepared session, which the sender posts at once; else the tab. */
+  'webmail.open': { tabId: number } | { login: LoginRequest };
   'webmail.compose': { tabId: number };
   'webmail.prepare': Record<string, never>;
   'webmail.openForAddress': { tabId: number };

@@ -83,6 +83,11 @@ export const requestSchemas = {
     accountId: id,
     email: v.optional(email),
     password: v.optional(v.pipe(v.string(), v.maxLength(1024))),
+    /**
+     * The sender posts the login form itself (the popup): a prepared session is then answered as `{login}`
+     * instead of opening a launch tab.
+     */
+    acceptsLogin: v.optional(v.boolean()),
   }),
   'webmail.compose': v.object({
     to: v.pipe(v.string(), v.maxLength(100_000)),

@@ -1,5 +1,6 @@
 import type { WhmService } from '../cpanel/whmSession';
 import { send } from '../messages/client';
+import { openWebmail as openOrPostWebmail } from './openWebmail';
 
 /** Asks the worker to make this target's session now (`webmail.prepare`); a failure only means no head start. */
 export function prepare(accountId: string, email?: string): void {
@@ -8,10 +9,11 @@ export function prepare(accountId: string, email?: string): void {
 
 /**
  * Webmail for an account's own mailbox (no `email`) or one of its addresses; the one place the popup asks
- * for it, with the password when the account asks for one per mailbox.
+ * for it, with the password when the account asks for one per mailbox. A prepared session is posted from
+ * the popup itself (./openWebmail.ts).
  */
 export function openWebmail(accountId: string, email?: string, password?: string): Promise<unknown> {
-  return send({ type: 'webmail.open', accountId, email, ...(password === undefined ? {} : { password }) });
+  return openOrPostWebmail({ accountId, email, ...(password === undefined ? {} : { password }) });
 }
 
 /** A WHM or cPanel session (optionally as a cPanel user, into an app) in a new tab. */

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneFixture, demoFixture, makeMailboxes, type RunningEmulator, startEmulator } from '../emulator';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
@@ -50,6 +50,35 @@ function send(page: Page, message: Record<string, unknown>): Promise<{ ok: boole
   return page.evaluate((request) => chrome.runtime.sendMessage(request), message);
 }
 
+/**
+ * Runs `action` in the popup `page` and returns the tab it opened, signed in; the URL every tab created
+ * meanwhile was opened with (as the browser's tabs API reports it); and the navigation requests of the
+ * tab's main frame, in order.
+ */
+async function openedTab(page: Page, action: () => Promise<unknown>) {
+  await page.evaluate(() => {
+    const created: string[] = [];
+    Object.assign(globalThis, { createdTabs: created });
+    chrome.tabs.onCreated.addListener((tab) => created.push(tab.pendingUrl || tab.url || ''));
+  });
+  const navigations: Request[] = [];
+  const record = (request: Request) => {
+    if (request.isNavigationRequest()) navigations.push(request);
+  };
+  browser.context.on('request', record);
+  try {
+    const tab = await signedInTab(browser, action);
+    const mainFrame = navigations.filter((request) => request.frame() === tab.mainFrame());
+    return {
+      tab,
+      created: await page.evaluate(() => (globalThis as unknown as { createdTabs: string[] }).createdTabs),
+      navigations: mainFrame.map((request) => `${request.method()} ${request.url()}`),
+    };
+  } finally {
+    browser.context.off('request', record);
+  }
+}
+
 const row = (page: Page, email: string) => page.locator(`[data-testid="mailbox"][data-email="${email}"]`);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,6 +128,58 @@ describe('prepared sign-in in Chromium', () => {
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('support@example.net');
     expect(sessionCalls('for_mail_user')).toBe(before + 1);
     await Promise.all([tab.close(), page.close()]);
+  });
+
+  it('posts a prepared session from the popup itself: no launch tab, no API call, and only once', async () => {
+    const page = await popup();
+    const before = sessionCalls('for_mail_user');
+    await row(page, 'info@example.com').hover();
+    await expect.poll(() => sessionCalls('for_mail_user'), WAIT).toBe(before + 1);
+
+    const first = await openedTab(page, () => row(page, 'info@example.com').click());
+    expect(await first.tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
+    expect(sessionCalls('for_mail_user')).toBe(before + 1);
+    // One tab, whose first navigation is the login POST to Webmail: no launch page was opened.
+    expect(first.created).toHaveLength(1);
+    expect(first.created[0]).not.toContain('/src/launch/');
+    expect(first.navigations[0]).toMatch(
+      new RegExp(`^POST https://${HOST.replaceAll('.', '\\.')}:2096/cpsess\\d{10}/login$`),
+    );
+    // The Webmail page cannot reach back into the extension page that opened it.
+    expect(await first.tab.evaluate(() => window.opener)).toBeNull();
+    // Recorded as a recent mailbox, as any open is.
+    const { recent } = (await send(page, { type: 'recents.get' })) as unknown as { recent: unknown[] };
+    expect(recent[0]).toEqual({ accountId, email: 'info@example.com' });
+    await first.tab.close();
+
+    // Used up: the next open of the target (the same message the popup sends, past the popup's own guard
+    // against a double-click) asks the server and signs in through the launch tab.
+    await page.mouse.move(1, 1);
+    const again = { type: 'webmail.open', accountId, email: 'info@example.com', acceptsLogin: true };
+    const second = await openedTab(page, () => send(page, again));
+    expect(await second.tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
+    expect(second.created).toEqual([expect.stringContaining('/src/launch/index.html#')]);
+    const logins = emulator.requests.filter((request) => request.path.endsWith('/login'));
+    const bodies = logins.slice(-2).map((request) => request.body);
+    expect(new Set(bodies).size).toBe(2);
+    expect(sessionCalls('for_mail_user')).toBe(before + 2);
+    await Promise.all([second.tab.close(), page.close()]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('opens through the launch tab when nothing was prepared', async () => {
+    const page = await popup();
+    const before = sessionCalls('for_mail_user');
+    const reply = await send(page, {
+      type: 'webmail.open',
+      accountId,
+      email: 'sales@example.com',
+      acceptsLogin: true,
+    });
+    expect(reply).toMatchObject({ ok: true, tabId: expect.any(Number) });
+    expect(reply).not.toHaveProperty('login');
+    expect(sessionCalls('for_mail_user')).toBe(before + 1);
+    await page.close();
   });
 
   it('prepares the row the arrow keys move to', async () => {

@@ -27,8 +27,14 @@ export function openHandlers(services: Services): Pick<HandlerTable, OpenTypes> 
     return sender.tab.id;
   };
   return {
-    async 'webmail.open'({ accountId, email, password }) {
-      return openers.openWebmail({ accountId, email: blank(email), password: password || undefined });
+    async 'webmail.open'({ accountId, email, password, acceptsLogin }) {
+      const target = { accountId, email: blank(email) };
+      // A prepared session goes to a sender that posts it itself: no launch tab, no API call.
+      if (acceptsLogin && !password) {
+        const login = await openers.takePreparedWebmail(target);
+        if (login) return { login };
+      }
+      return openers.openWebmail({ ...target, password: password || undefined });
     },
     async 'webmail.compose'({ to, accountId, email }, sender) {
       const fromComposePage =

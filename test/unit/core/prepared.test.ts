@@ -211,6 +211,32 @@ describe('Openers with prepared sessions', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('hands a prepared login to a page that posts it itself, once, also to two clicks at once', async () => {
+    const { openers, add, calls } = await setup();
+    const id = await add({});
+    await openers.prepareWebmail({ accountId: id, email: 'info@example.com' });
+    const [first, second] = await Promise.all([
+      openers.takePreparedWebmail({ accountId: id, email: 'Info@example.com' }),
+      openers.takePreparedWebmail({ accountId: id, email: 'info@example.com' }),
+    ]);
+    expect([first, second].filter(Boolean)).toEqual([
+      { url: 'https://a.example.com:2096/cpsess1234567890/login', session: 'u:abc:T,0123' },
+    ]);
+    expect(await openers.takePreparedWebmail({ accountId: id })).toBeUndefined();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('hands over a prepared WHM mailbox too', async () => {
+    const { openers, add } = await setup();
+    const id = await add({ kind: 'whm', username: 'root' });
+    await openers.prepareWebmail({ accountId: id, email: 'info@example.com' });
+    expect(await openers.takePreparedWebmail({ accountId: id })).toBeUndefined();
+    expect(await openers.takePreparedWebmail({ accountId: id, email: 'info@example.com' })).toMatchObject({
+      url: 'https://a.example.com:2096/cpsess5163408416/login',
+      session: 'root:xyz:create_user_session,0123',
+    });
+  });
+
   it('asks the server itself when the prepared session failed', async () => {
     const { openers, add, calls, prepared } = await setup();
     const id = await add({});
