@@ -11,6 +11,7 @@ import { PREPARED_MAX, PREPARED_TTL_MS, PreparedSessions } from '../../../src/co
 import { Recents } from '../../../src/core/recents';
 import type { LoginRequest } from '../../../src/cpanel/login';
 import { routedFetch, uapiOk, whmOk } from '../../support/routedFetch';
+import { TEST_TOKEN } from '../../support/tokens';
 
 const login = (n: number): LoginRequest => ({
   url: `https://h.example.com:2096/cpsess${n}/login`,
@@ -121,7 +122,7 @@ describe('PreparedSessions', () => {
   });
 });
 
-const TOKEN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const TOKEN = TEST_TOKEN;
 const webmailSession = uapiOk({ hostname: null, session: 'u:abc:T,0123', token: '/cpsess1234567890' });
 
 async function setup() {
