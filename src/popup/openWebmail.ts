@@ -1,5 +1,5 @@
+import type { LoginRequest } from '../cpanel/login';
 import { send } from '../messages/client';
-import { postLogin } from '../ui/postLogin';
 
 /**
  * Whether this build posts a prepared login from the popup itself. Chromium opens the form's new tab from
@@ -24,5 +24,27 @@ export interface WebmailTarget {
 export async function openWebmail(target: WebmailTarget): Promise<void> {
   const reply = await send({ type: 'webmail.open', ...target, acceptsLogin: POSTS_LOGIN || undefined });
   // Posted in this same turn: the session is kept nowhere but in the form it leaves in.
-  if ('login' in reply) postLogin(reply.login, { newTab: true });
+  if ('login' in reply) submitLogin(reply.login);
+}
+
+/**
+ * Posts the session in a form body into a new tab, so it never appears in a URL, the history or a server
+ * log; `noopener` keeps the Webmail page from reaching back into this extension page.
+ */
+function submitLogin({ url, session, fields }: LoginRequest): void {
+  const form = document.createElement('form');
+  form.method = 'POST';
+  form.action = url;
+  form.target = '_blank';
+  form.rel = 'noopener';
+  for (const [name, value] of Object.entries({ ...fields, session })) {
+    const field = document.createElement('input');
+    field.type = 'hidden';
+    field.name = name;
+    field.value = value;
+    form.append(field);
+  }
+  document.body.append(form);
+  form.submit();
+  form.remove();
 }
