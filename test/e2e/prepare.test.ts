@@ -1,8 +1,8 @@
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneFixture, demoFixture, makeMailboxes, type RunningEmulator, startEmulator } from '../emulator';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { addVerifiedAccount, demoAccount, signedInTab } from './flows';
+import { describe, expect, it } from 'vitest';
+import { cloneFixture, demoFixture, makeMailboxes } from '../emulator';
+import { useEmulatorAndBrowser } from './fixtures';
+import { demoAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
 import { WAIT } from './observe';
 
@@ -12,32 +12,20 @@ const PASSPHRASE = 'correct horse battery staple';
 /** Longer than the popup's 80 ms aim, with room for a busy machine. */
 const SETTLE_MS = 600;
 
-let emulator: RunningEmulator;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  const fixture = cloneFixture(demoFixture);
-  // Enough rows for a sweep across ten of them.
-  fixture.accounts[0]?.mailboxes.push(...makeMailboxes('example.com', 12));
-  emulator = await startEmulator({ address: HOST, fixture });
-  browser = await launchWithExtension({ trustSpki: [emulator.spki] });
-  await addVerifiedAccount(browser, demoAccount(HOST));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await emulator?.close();
-});
+const fixture = cloneFixture(demoFixture);
+// Enough rows for a sweep across ten of them.
+fixture.accounts[0]?.mailboxes.push(...makeMailboxes('example.com', 12));
+const env = useEmulatorAndBrowser({ host: HOST, emulator: { fixture }, accounts: [demoAccount(HOST)] });
 
 /** How many times the server was asked for a session: for mailboxes, or for the account itself. */
 const sessionCalls = (fn: 'for_mail_user' | 'for_self') =>
-  emulator.requests.filter((request) =>
+  env.emulator.requests.filter((request) =>
     request.path.startsWith(`/execute/Session/create_webmail_session_${fn}?`),
   ).length;
 
 let accountId = '';
 async function popup(): Promise<Page> {
-  const page = await browser.openPage('src/popup/index.html');
+  const page = await env.browser.openPage('src/popup/index.html');
   await page.locator('[data-testid="mailbox"][data-email="info@example.com"]').waitFor();
   accountId ||= (await page.evaluate(async () => {
     const reply = await chrome.runtime.sendMessage({ type: 'account.list' });
@@ -65,9 +53,9 @@ async function openedTab(page: Page, action: () => Promise<unknown>) {
   const record = (request: Request) => {
     if (request.isNavigationRequest()) navigations.push(request);
   };
-  browser.context.on('request', record);
+  env.browser.context.on('request', record);
   try {
-    const tab = await signedInTab(browser, action);
+    const tab = await signedInTab(env.browser, action);
     const mainFrame = navigations.filter((request) => request.frame() === tab.mainFrame());
     return {
       tab,
@@ -75,7 +63,7 @@ async function openedTab(page: Page, action: () => Promise<unknown>) {
       navigations: mainFrame.map((request) => `${request.method()} ${request.url()}`),
     };
   } finally {
-    browser.context.off('request', record);
+    env.browser.context.off('request', record);
   }
 }
 
@@ -87,7 +75,7 @@ describe('prepared sign-in in Chromium', () => {
     const before = sessionCalls('for_self');
     const page = await popup();
     await expect.poll(() => sessionCalls('for_self'), WAIT).toBe(before + 1);
-    const tab = await signedInTab(browser, () => page.getByTestId('open-webmail').click());
+    const tab = await signedInTab(env.browser, () => page.getByTestId('open-webmail').click());
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('demo');
     expect(sessionCalls('for_self')).toBe(before + 1);
     await Promise.all([tab.close(), page.close()]);
@@ -104,16 +92,16 @@ describe('prepared sign-in in Chromium', () => {
     expect(replies).toEqual([{ ok: true }, { ok: true }]);
     expect(sessionCalls('for_mail_user')).toBe(before + 1);
 
-    const first = await signedInTab(browser, () => send(page, { type: 'webmail.open', ...target }));
+    const first = await signedInTab(env.browser, () => send(page, { type: 'webmail.open', ...target }));
     expect(await first.getByTestId('signed-in-user').textContent()).toBe('sales@example.com');
     expect(sessionCalls('for_mail_user')).toBe(before + 1);
     await first.close();
 
     // The prepared session was used up: the next open asks the server for a new one.
-    const second = await signedInTab(browser, () => send(page, { type: 'webmail.open', ...target }));
+    const second = await signedInTab(env.browser, () => send(page, { type: 'webmail.open', ...target }));
     expect(await second.getByTestId('signed-in-user').textContent()).toBe('sales@example.com');
     expect(sessionCalls('for_mail_user')).toBe(before + 2);
-    const logins = emulator.requests.filter((request) => request.path.endsWith('/login'));
+    const logins = env.emulator.requests.filter((request) => request.path.endsWith('/login'));
     const bodies = logins.slice(-2).map((request) => request.body);
     expect(new Set(bodies).size).toBe(2);
     await Promise.all([second.close(), page.close()]);
@@ -124,7 +112,7 @@ describe('prepared sign-in in Chromium', () => {
     const before = sessionCalls('for_mail_user');
     await row(page, 'support@example.net').hover();
     await expect.poll(() => sessionCalls('for_mail_user'), WAIT).toBe(before + 1);
-    const tab = await signedInTab(browser, () => row(page, 'support@example.net').click());
+    const tab = await signedInTab(env.browser, () => row(page, 'support@example.net').click());
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('support@example.net');
     expect(sessionCalls('for_mail_user')).toBe(before + 1);
     await Promise.all([tab.close(), page.close()]);
@@ -159,12 +147,12 @@ describe('prepared sign-in in Chromium', () => {
     const second = await openedTab(page, () => send(page, again));
     expect(await second.tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
     expect(second.created).toEqual([expect.stringContaining('/src/launch/index.html#')]);
-    const logins = emulator.requests.filter((request) => request.path.endsWith('/login'));
+    const logins = env.emulator.requests.filter((request) => request.path.endsWith('/login'));
     const bodies = logins.slice(-2).map((request) => request.body);
     expect(new Set(bodies).size).toBe(2);
     expect(sessionCalls('for_mail_user')).toBe(before + 2);
     await Promise.all([second.tab.close(), page.close()]);
-    expect(browser.pageErrors).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 
   it('opens through the launch tab when nothing was prepared', async () => {
@@ -189,7 +177,7 @@ describe('prepared sign-in in Chromium', () => {
     await row(page, 'box00002@example.com').waitFor();
     await page.getByTestId('search').press('ArrowDown');
     await expect.poll(() => sessionCalls('for_mail_user'), WAIT).toBe(before + 1);
-    const last = emulator.requests.filter((request) => request.path.includes('for_mail_user?')).at(-1);
+    const last = env.emulator.requests.filter((request) => request.path.includes('for_mail_user?')).at(-1);
     expect(new URL(last?.path ?? '', 'https://x').searchParams.get('login')).toBe('box00002');
     await page.close();
   });
@@ -214,7 +202,7 @@ describe('prepared sign-in in Chromium', () => {
   });
 
   it('drops a prepared session when the vault locks', async () => {
-    const options = await browser.openPage('src/options/index.html');
+    const options = await env.browser.openPage('src/options/index.html');
     await options.fill('#vault-new', PASSPHRASE);
     await options.fill('#vault-confirm', PASSPHRASE);
     await options.getByTestId('vault-submit').click();
@@ -230,14 +218,14 @@ describe('prepared sign-in in Chromium', () => {
     expect(sessionCalls('for_mail_user')).toBe(before + 1);
     expect(await send(page, { type: 'vault.lock' })).toEqual({ ok: true });
     expect(await send(page, { type: 'vault.unlock', passphrase: PASSPHRASE })).toMatchObject({ ok: true });
-    const tab = await signedInTab(browser, () => send(page, { type: 'webmail.open', ...target }));
+    const tab = await signedInTab(env.browser, () => send(page, { type: 'webmail.open', ...target }));
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
     expect(sessionCalls('for_mail_user')).toBe(before + 2);
     await Promise.all([tab.close(), page.close()]);
   });
 
   it('prepares nothing with the setting off', async () => {
-    const options = await browser.openPage('src/options/index.html');
+    const options = await env.browser.openPage('src/options/index.html');
     const box = options.getByTestId('prepare-sign-in');
     await expect.poll(() => box.isChecked(), WAIT).toBe(true);
     await box.uncheck();
@@ -255,6 +243,6 @@ describe('prepared sign-in in Chromium', () => {
     expect(sessionCalls('for_mail_user')).toBe(before);
     expect(sessionCalls('for_self')).toBe(self);
     await page.close();
-    expect(browser.pageErrors).toEqual([]);
+    expect(env.browser.pageErrors).toEqual([]);
   });
 });
