@@ -19,8 +19,8 @@ export interface OpenersWorldOptions {
   granted?: boolean;
   /** Give Openers the settings store ("Send from", where Webmail opens); without, it takes defaults. */
   withSettings?: boolean;
-  /** Openers' optional dependencies, e.g. the browser language or the compose note. */
-  deps?: Pick<OpenersDeps, 'language' | 'composeNote'>;
+  /** Openers' optional dependencies, e.g. the browser language, the compose note, prepared sessions. */
+  deps?: Pick<OpenersDeps, 'language' | 'composeNote' | 'prepared'>;
 }
 
 /**

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
 
 // The router renders error text through browser.i18n, absent in Node: English from the catalogue.
@@ -7,68 +6,36 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 import type { Services } from '../../../src/background/handlers/index';
 import { openHandlers } from '../../../src/background/handlers/open';
 import { createRouter, type HandlerTable } from '../../../src/background/messages';
-import { accountInputSchema } from '../../../src/core/accountInput';
-import { AccountRepository } from '../../../src/core/accounts';
-import { Directory } from '../../../src/core/directory';
-import { Keyring } from '../../../src/core/keyring';
-import { Launcher } from '../../../src/core/launcher';
-import { MemoryStore } from '../../../src/core/memoryStore';
-import { Openers } from '../../../src/core/openers';
 import { PreparedSessions } from '../../../src/core/prepared';
-import { Recents } from '../../../src/core/recents';
-import { routedFetch, uapiOk } from '../../support/routedFetch';
-import { TEST_TOKEN } from '../../support/tokens';
+import { openersWorld } from '../../support/openersWorld';
+import { uapiOk } from '../../support/routedFetch';
 
 const ORIGIN = 'chrome-extension://abc/';
 const popup = { id: 'abc', url: `${ORIGIN}src/popup/index.html` };
 const LOGIN_URL = 'https://a.example.com:2096/cpsess1234567890/login';
 
 async function setup() {
-  const webmailAt: Record<string, 'home' | 'roundcube'> = {};
-  const store = new MemoryStore();
-  const accounts = new AccountRepository(store, new Keyring(store, new MemoryStore()));
   let sessions = 0;
   const session = () =>
     uapiOk({ hostname: null, session: `u:abc:${++sessions},0123`, token: '/cpsess1234567890' });
-  const { fetch, calls } = routedFetch({
-    '/execute/Session/create_webmail_session_for_self': session,
-    '/execute/Session/create_webmail_session_for_mail_user': session,
-    '/execute/Session/create_webmail_session_for_mail_user_check_password': session,
-  });
-  const opened: string[] = [];
-  const launcher = new Launcher(
-    { open: async (url) => opened.push(url), reveal: async () => false },
-    (id) => `ext://launch#${id}`,
-  );
-  const hostAccess = { has: async () => true };
-  const recents = new Recents(store);
   const prepared = new PreparedSessions();
-  const settings = { get: async () => ({ prepareSignIn: true, webmailAt }) };
-  const openers = new Openers({
-    accounts,
-    launcher,
-    hostAccess,
-    recents,
-    directory: new Directory({ accounts, hostAccess, store, transport: { fetch } }),
-    transport: { fetch },
-    settings: settings as never,
-    prepared,
+  const { openers, launcher, recents, settings, tabs, calls, add } = openersWorld({
+    routes: {
+      '/execute/Session/create_webmail_session_for_self': session,
+      '/execute/Session/create_webmail_session_for_mail_user': session,
+      '/execute/Session/create_webmail_session_for_mail_user_check_password': session,
+    },
+    withSettings: true,
+    deps: { prepared },
   });
   const services = { launcher, openers, recents, settings, prepared } as unknown as Services;
   const router = createRouter(openHandlers(services) as HandlerTable, {
     extensionId: 'abc',
     extensionOrigin: ORIGIN,
   });
-  const id = await accounts.add(
-    v.parse(accountInputSchema, {
-      kind: 'cpanel',
-      host: 'a.example.com',
-      username: 'demo',
-      token: TEST_TOKEN,
-    }),
-  );
+  const id = await add();
   const send = (message: Record<string, unknown>) => router({ accountId: id, ...message }, popup);
-  return { id, send, calls, opened, recents, prepared, webmailAt };
+  return { id, send, calls, opened: tabs.opened, recents, prepared, settings };
 }
 
 describe('webmail.open for a sender that posts the login itself', () => {
@@ -116,12 +83,12 @@ describe('webmail.open for a sender that posts the login itself', () => {
   });
 
   it('adds where the account’s Webmail lands to the login it hands over', async () => {
-    const { send, id, webmailAt } = await setup();
+    const { send, id, settings } = await setup();
     await send({ type: 'webmail.prepare' });
     const home = await send({ type: 'webmail.open', acceptsLogin: true });
     expect(home).toMatchObject({ login: { url: LOGIN_URL } });
     expect(home).not.toHaveProperty('login.fields');
-    webmailAt[id] = 'roundcube';
+    await settings.set({ webmailAt: { [id]: 'roundcube' } });
     await send({ type: 'webmail.prepare' });
     expect(await send({ type: 'webmail.open', acceptsLogin: true })).toMatchObject({
       login: { url: LOGIN_URL, fields: { goto_uri: '/3rdparty/roundcube/?_task=mail&_mbox=INBOX' } },
