@@ -250,19 +250,20 @@ export class Openers {
     if (!prepared) return undefined;
     const address = email === undefined ? undefined : parseAddress(email);
     const mailbox = address ? `${address.login}@${address.domain}` : undefined;
-    const [account, gotoUri] = await Promise.all([
-      this.deps.accounts.get(accountId),
-      this.webmailHome(accountId),
-    ]);
-    if (!(await this.deps.hostAccess.has(account.host))) return undefined;
+    const account = await this.deps.accounts.get(accountId);
     if (account.kind === 'cpanel' && mailbox && account.askPassword) return undefined;
     const key =
       account.kind === 'whm'
         ? mailbox && sessionKey('webmaild', accountId, mailbox, undefined)
         : webmailKey(accountId, address);
-    const ready = key ? prepared.take(key) : undefined;
-    const login = await ready?.catch(() => undefined);
+    // Nothing else is read before the take: with nothing prepared, the click goes the usual way at once.
+    const login = await (key ? prepared.take(key) : undefined)?.catch(() => undefined);
     if (!login) return undefined;
+    const [granted, gotoUri] = await Promise.all([
+      this.deps.hostAccess.has(account.host),
+      this.webmailHome(accountId),
+    ]);
+    if (!granted) return undefined;
     if (mailbox) await this.deps.recents.touch({ accountId, email: mailbox });
     return landAt(login, gotoUri);
   }
