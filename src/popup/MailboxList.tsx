@@ -1,5 +1,5 @@
+import type { MailboxEntry } from '../core/mailboxSearch';
 import { t, uiLanguage } from '../i18n/t';
-import type { MailboxEntry } from './entries';
 import { OwnerCells } from './OwnerCells';
 
 interface Props {

@@ -1,5 +1,5 @@
+import type { MailboxEntry } from '../core/mailboxSearch';
 import { t } from '../i18n/t';
-import type { MailboxEntry } from './entries';
 
 interface Props {
   entry: MailboxEntry;

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { type MailboxEntry, mailboxCount, search } from '../core/mailboxSearch';
 import { LauncherError, msg } from '../cpanel/errors';
 import { t } from '../i18n/t';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -7,7 +8,6 @@ import { useAction } from '../ui/useAction';
 import { AccountActions } from './AccountActions';
 import { compose, openForAddress, openSession, openWebmail, pin } from './actions';
 import { DirectoryProgress } from './DirectoryProgress';
-import { type MailboxEntry, mailboxCount, search } from './entries';
 import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
 import { UnlockForm } from './UnlockForm';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { MailboxEntry } from './entries';
+import type { MailboxEntry } from '../core/mailboxSearch';
 
 interface ListKeys {
   shown: MailboxEntry[];

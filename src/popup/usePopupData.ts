@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AccountSummary } from '../core/accounts';
 import type { CompactMailboxes } from '../core/compactMailboxes';
+import { buildView, indexFor, type MailboxIndex, type MailboxView } from '../core/mailboxSearch';
 import type { MailboxRef } from '../core/recents';
 import { send } from '../messages/client';
 import { useAccountsChanged } from '../ui/useAccountsChanged';
 import { prepare } from './actions';
-import { buildView, indexMailboxes, type MailboxIndex, type MailboxView } from './entries';
 
 type MailboxReply = ReturnType<typeof send<'mailboxes.compact'>>;
 type MailboxRequests = { accountId: string; reply: MailboxReply }[];
@@ -64,17 +64,6 @@ function requestState() {
     (): MailboxRequests => [],
   );
   return { state, mailboxes };
-}
-
-const indexes = new WeakMap<CompactMailboxes, MailboxIndex>();
-/** An account's search index, made once per list it received (a list arriving does not redo the others). */
-function indexOf(account: AccountSummary, list: CompactMailboxes): MailboxIndex {
-  let index = indexes.get(list);
-  if (index?.account !== account) {
-    index = index ? { ...index, account, label: account.label.toLowerCase() } : indexMailboxes(account, list);
-    indexes.set(list, index);
-  }
-  return index;
 }
 
 /** The first load starts when the module runs: the worker answers while Preact sets the page up. */
@@ -155,7 +144,7 @@ export function usePopupData(onError: (failure: unknown) => void): PopupData {
     const ready: MailboxIndex[] = [];
     for (const account of accounts ?? []) {
       const list = mailboxes[account.id];
-      if (list) ready.push(indexOf(account, list));
+      if (list) ready.push(indexFor(account, list));
     }
     return buildView(ready, recents);
   }, [accounts, mailboxes, recents]);

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { AccountSummary } from '../core/accounts';
+import type { MailboxEntry } from '../core/mailboxSearch';
 import { prepare } from './actions';
-import type { MailboxEntry } from './entries';
 
 /**
  * How long the pointer (or the arrow keys) must rest on a row before its session is prepared: a person aims

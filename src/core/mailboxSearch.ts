@@ -1,6 +1,6 @@
-import type { AccountSummary } from '../core/accounts';
-import type { CompactMailboxes } from '../core/compactMailboxes';
-import type { MailboxRef } from '../core/recents';
+import type { AccountSummary } from './accounts';
+import type { CompactMailboxes } from './compactMailboxes';
+import type { MailboxRef } from './recents';
 
 /** One row of the popup's mailbox list. */
 export interface MailboxEntry {
@@ -64,6 +64,21 @@ export function indexMailboxes(account: AccountSummary, list: CompactMailboxes):
     main: new Set(list.main),
     suspended: new Set(list.suspended),
   };
+}
+
+const indexes = new WeakMap<CompactMailboxes, MailboxIndex>();
+
+/**
+ * An account's index, made once per list (the worker and the popup keep their lists while nothing changes):
+ * a list arriving does not redo the others, and a renamed account only relabels its index.
+ */
+export function indexFor(account: AccountSummary, list: CompactMailboxes): MailboxIndex {
+  let index = indexes.get(list);
+  if (index?.account !== account) {
+    index = index ? { ...index, account, label: account.label.toLowerCase() } : indexMailboxes(account, list);
+    indexes.set(list, index);
+  }
+  return index;
 }
 
 /** The owning cPanel users of a WHM directory's lines, lower-cased (undefined for other accounts). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../src/core/accounts';
 import { compactMailboxes } from '../../../src/core/compactMailboxes';
+import { buildView, indexMailboxes, search } from '../../../src/core/mailboxSearch';
 import type { Mailbox } from '../../../src/cpanel/email';
-import { buildView, indexMailboxes, search } from '../../../src/popup/entries';
 
 const account = (id: string, kind: 'cpanel' | 'whm'): AccountSummary => ({
   id,
