@@ -41,3 +41,39 @@ export function compactMailboxes(list: readonly Listed[]): CompactMailboxes {
   packed.set(list, result);
   return result;
 }
+
+const isLines = (value: unknown) => Array.isArray(value) && value.every(Number.isInteger);
+
+/** Whether data read back from disk (ours, but perhaps older or damaged) is a compact list. */
+export function isCompactMailboxes(value: unknown): value is CompactMailboxes {
+  const list = value as Partial<CompactMailboxes> | undefined;
+  return (
+    typeof list?.emails === 'string' &&
+    isLines(list.main) &&
+    isLines(list.suspended) &&
+    (list.users === undefined || typeof list.users === 'string')
+  );
+}
+
+const lines = (text: string) => (text === '' ? [] : text.split('\n'));
+
+/**
+ * The mailboxes of a compact list, in its order; compacting them again gives back `list` itself. The
+ * mailbox cache is stored compact: read back, 10,000 mailboxes are three strings and two arrays instead of
+ * 10,000 objects, several times faster out of storage.local (and not sorted again).
+ */
+export function expandMailboxes(list: CompactMailboxes): Listed[] {
+  const main = new Set(list.main);
+  const suspended = new Set(list.suspended);
+  const users = list.users === undefined ? undefined : lines(list.users);
+  const mailboxes = lines(list.emails).map((email, line) => {
+    const mailbox: Listed = { email };
+    if (main.has(line)) mailbox.main = true;
+    if (suspended.has(line)) mailbox.suspended = true;
+    const user = users?.[line];
+    if (user) mailbox.user = user;
+    return mailbox;
+  });
+  packed.set(mailboxes, list);
+  return mailboxes;
+}

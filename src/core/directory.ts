@@ -5,12 +5,20 @@ import { LauncherError, msg } from '../cpanel/errors';
 import type { TransportOptions } from '../cpanel/transport';
 import { STORAGE_KEYS } from '../rules';
 import type { AccountRepository, AccountSummary } from './accounts';
+import { type CompactMailboxes, compactMailboxes, expandMailboxes } from './compactMailboxes';
 import type { HostAccess, KeyValueStore } from './ports';
-import { TimedCache } from './timedCache';
+import { type Codec, TimedCache } from './timedCache';
 import type { WhmIndex } from './whmIndex';
 
 const MAILBOX_MAX_AGE_MS = 15 * 60_000;
 const DOMAIN_MAX_AGE_MS = 60 * 60_000;
+
+/** Mailbox lists are stored compact (and sorted); lists stored as objects by older versions still read. */
+const storedCompact: Codec<Mailbox[]> = {
+  encode: compactMailboxes,
+  decode: (stored) =>
+    Array.isArray(stored) ? (stored as Mailbox[]) : expandMailboxes(stored as CompactMailboxes),
+};
 
 /** Where an address lives: a cPanel account's mailbox, or an account a WHM token can open as that user. */
 export type Resolution =
@@ -33,7 +41,13 @@ export class Directory {
   readonly #domains: TimedCache<string[]>;
 
   constructor(private readonly deps: DirectoryDeps) {
-    this.#mailboxes = new TimedCache(deps.store, STORAGE_KEYS.mailboxes, MAILBOX_MAX_AGE_MS, deps.now);
+    this.#mailboxes = new TimedCache(
+      deps.store,
+      STORAGE_KEYS.mailboxes,
+      MAILBOX_MAX_AGE_MS,
+      deps.now,
+      storedCompact,
+    );
     this.#domains = new TimedCache(deps.store, STORAGE_KEYS.domains, DOMAIN_MAX_AGE_MS, deps.now);
   }
 

@@ -36,7 +36,7 @@ async function setup(routes: Parameters<typeof routedFetch>[0], granted = () => 
     transport: { fetch },
     now: () => now,
   });
-  return { directory, add, calls, advance: (ms: number) => (now += ms) };
+  return { directory, add, calls, store, advance: (ms: number) => (now += ms) };
 }
 
 describe('Directory.resolve', () => {
@@ -130,10 +130,37 @@ describe('Directory.mailboxes', () => {
     advance(16 * 60_000);
     await directory.mailboxes(id);
     expect(calls).toHaveLength(3);
-    expect((await directory.cachedMailboxes())[0]?.mailboxes.map((m) => m.email)).toEqual([
+    expect((await directory.cachedMailboxes())[0]?.mailboxes?.map((m) => m.email)).toEqual([
       'a@example.com',
       'demo',
     ]);
+  });
+
+  it('stores a list compact and sorted, and reads it back as mailboxes', async () => {
+    const { directory, add, store, calls } = await setup({
+      '/execute/Email/list_pops': pops('zed@example.com', 'amy@example.com'),
+    });
+    const id = await add('cpanel', 'a.example.com', 'A');
+    await directory.mailboxes(id);
+    expect(store.data.get(`mailboxes:${id}`)).toEqual({
+      fetchedAt: 0,
+      value: { emails: 'amy@example.com\ndemo\nzed@example.com', main: [1], suspended: [] },
+    });
+    expect(await directory.mailboxes(id)).toEqual([
+      { email: 'amy@example.com' },
+      { email: 'demo', main: true },
+      { email: 'zed@example.com' },
+    ]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('still reads a list stored as objects by an older version', async () => {
+    const { directory, add, store, calls } = await setup({});
+    const id = await add('cpanel', 'a.example.com', 'A');
+    const stored = [{ email: 'old@example.com' }, { email: 'demo', main: true }];
+    store.data.set(`mailboxes:${id}`, { fetchedAt: 0, value: stored });
+    expect(await directory.mailboxes(id)).toEqual(stored);
+    expect(calls).toHaveLength(0);
   });
 
   it('has no mailbox list for a WHM token', async () => {

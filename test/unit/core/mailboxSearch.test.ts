@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../src/core/accounts';
-import { compactMailboxes } from '../../../src/core/compactMailboxes';
+import { compactMailboxes, expandMailboxes, isCompactMailboxes } from '../../../src/core/compactMailboxes';
 import { buildView, indexMailboxes, search } from '../../../src/core/mailboxSearch';
 import type { Mailbox } from '../../../src/cpanel/email';
 
@@ -40,6 +40,37 @@ describe('compactMailboxes', () => {
     });
     expect(compactMailboxes(list)).toBe(packed);
     expect(compactMailboxes([]).emails).toBe('');
+  });
+
+  it('expands back into the same mailboxes, which compact again to the very same list', () => {
+    const packed = compactMailboxes([
+      { email: 'zed@a.test', suspended: true, user: 'alpha' },
+      { email: 'alpha', main: true, user: 'alpha' },
+      { email: 'amy@a.test' },
+    ]);
+    const expanded = expandMailboxes(packed);
+    expect(expanded).toEqual([
+      { email: 'alpha', main: true, user: 'alpha' },
+      { email: 'amy@a.test' },
+      { email: 'zed@a.test', suspended: true, user: 'alpha' },
+    ]);
+    expect(compactMailboxes(expanded)).toBe(packed);
+    expect(expandMailboxes(compactMailboxes([]))).toEqual([]);
+  });
+
+  it('tells a compact list from anything else read back from disk', () => {
+    expect(isCompactMailboxes({ emails: 'a@b.test', main: [], suspended: [0] })).toBe(true);
+    expect(isCompactMailboxes({ emails: 'a', main: [0], suspended: [], users: 'u' })).toBe(true);
+    for (const damaged of [
+      undefined,
+      null,
+      [{ email: 'a@b.test' }],
+      { emails: 1, main: [], suspended: [] },
+      { emails: 'a', main: ['0'], suspended: [] },
+      { emails: 'a', main: [], suspended: [], users: 3 },
+      { emails: 'a', main: [] },
+    ])
+      expect(isCompactMailboxes(damaged)).toBe(false);
   });
 });
 

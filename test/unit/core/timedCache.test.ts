@@ -71,3 +71,45 @@ describe('TimedCache', () => {
     expect(await cache.stale('acc1')).toBeUndefined();
   });
 });
+
+describe('TimedCache with a codec', () => {
+  /** Stores a list as one joined string; anything but a string it cannot read. */
+  const joined = {
+    encode: (value: string[]) => value.join('|'),
+    decode: vi.fn((stored: unknown) => (typeof stored === 'string' ? stored.split('|') : undefined)),
+  };
+
+  function setupCoded() {
+    const now = 10_000;
+    const store = new MemoryStore();
+    joined.decode.mockClear();
+    const cache = new TimedCache<string[]>(store, 'mailboxes', 1000, () => now, joined);
+    return { store, cache };
+  }
+
+  it('writes the encoded value and reads it back decoded', async () => {
+    const { cache, store } = setupCoded();
+    expect(await cache.get('acc1', async () => ['a', 'b'])).toEqual(['a', 'b']);
+    expect(store.data.get('mailboxes:acc1')).toEqual({ fetchedAt: 10_000, value: 'a|b' });
+    expect(await cache.peek('acc1')).toEqual(['a', 'b']);
+    expect(await cache.stale('acc1')).toEqual(['a', 'b']);
+  });
+
+  it('decodes a stored entry once when the store hands out the same entry again', async () => {
+    const { cache, store } = setupCoded();
+    const entry = { fetchedAt: 10_000, value: 'a|b' };
+    vi.spyOn(store, 'get').mockResolvedValue(entry as never);
+    const first = await cache.peek('acc1');
+    expect(await cache.stale('acc1')).toBe(first);
+    expect(joined.decode).toHaveBeenCalledOnce();
+  });
+
+  it('treats an entry it cannot decode as missing, and loads again', async () => {
+    const { cache, store } = setupCoded();
+    store.data.set('mailboxes:acc1', { fetchedAt: 10_000, value: { damaged: true } });
+    expect(await cache.stale('acc1')).toBeUndefined();
+    const load = vi.fn(async () => ['fresh']);
+    expect(await cache.get('acc1', load)).toEqual(['fresh']);
+    expect(load).toHaveBeenCalledOnce();
+  });
+});
