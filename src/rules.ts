@@ -51,3 +51,9 @@ export const STORAGE_KEYS = {
   /** session: the cPanel sessions the extension opened, by tab. */
   cpanelSessions: 'cpanelSessions',
 } as const;
+
+/**
+ * IndexedDB, not storage.local: the popup's copies of the compact mailbox lists (`<account id>` → version
+ * and list), read back by structured clone instead of JSON. No token, nothing the worker does not cache.
+ */
+export const MAILBOX_COPIES = { database: 'popup-mailboxes', table: 'lists' } as const;

@@ -23,7 +23,7 @@ export function registerOmnibox(directory: Directory, openers: Openers, pending:
     void directory.cachedMailboxes().then((lists) => {
       const suggestions: browser.Omnibox.SuggestResult[] = [];
       for (const { account, mailboxes } of lists) {
-        for (const mailbox of mailboxes) {
+        for (const mailbox of mailboxes ?? []) {
           if (mailbox.main || !mailbox.email.includes(query)) continue;
           suggestions.push({
             content: mailbox.email,

@@ -77,3 +77,28 @@ export function expandMailboxes(list: CompactMailboxes): Listed[] {
   packed.set(mailboxes, list);
   return mailboxes;
 }
+
+const versions = new WeakMap<CompactMailboxes, string>();
+
+/** FNV-1a over a string's UTF-16 code units, continuing from `hash`. */
+function fnv1a(text: string, hash: number): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A fingerprint of a compact list's whole content: a page that keeps a copy sends it back, and the worker
+ * answers without the list when nothing changed. Two 32-bit FNV-1a hashes with different seeds and the
+ * lengths: a change going unnoticed is about as likely as one in 2^64.
+ */
+export function listVersion(list: CompactMailboxes): string {
+  const known = versions.get(list);
+  if (known) return known;
+  const text = `${list.emails}\u0000${list.main.join(',')}\u0000${list.suspended.join(',')}\u0000${list.users ?? '\u0001'}`;
+  const version = [text.length, fnv1a(text, 0x811c9dc5), fnv1a(text, 0x050c5d1f)]
+    .map((part) => part.toString(36))
+    .join('.');
+  versions.set(list, version);
+  return version;
+}

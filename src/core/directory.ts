@@ -62,15 +62,18 @@ export class Directory {
     );
   }
 
-  /** Cached mailboxes of every account, however old, without any network call (for suggestions). */
-  async cachedMailboxes(): Promise<{ account: AccountSummary; mailboxes: Mailbox[] }[]> {
+  /**
+   * Cached mailboxes of every account, however old, without any network call (for suggestions and the
+   * popup's first rows); `mailboxes` is undefined for an account whose list was never read.
+   */
+  async cachedMailboxes(): Promise<{ account: AccountSummary; mailboxes?: Mailbox[] }[]> {
     const accounts = await this.deps.accounts.list();
     const lists = await Promise.all(
       accounts.map((account) =>
         account.kind === 'whm' ? this.deps.whm?.known(account.id) : this.#mailboxes.stale(account.id),
       ),
     );
-    return accounts.map((account, i) => ({ account, mailboxes: lists[i] ?? [] }));
+    return accounts.map((account, i) => ({ account, mailboxes: lists[i] }));
   }
 
   async forget(accountId: string): Promise<void> {

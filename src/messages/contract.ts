@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { AccountSummary } from '../core/accounts';
 import type { CompactMailboxes } from '../core/compactMailboxes';
 import type { CpanelSessionSummary } from '../core/cpanelSessions';
+import type { FirstRows } from '../core/firstRows';
 import type { LaunchAbout } from '../core/launchAbout';
 import type { MailboxRef } from '../core/recents';
 import type { Settings } from '../core/settings';
@@ -44,7 +45,9 @@ export interface Replies {
   'settings.get': { settings: Settings & { managed: (keyof Settings)[] } };
   'settings.set': Record<string, never>;
   'mailboxes.list': { mailboxes: Mailbox[] };
-  'mailboxes.compact': { list: CompactMailboxes };
+  /** `list` is left out when the request's `have` is already its `version`. */
+  'mailboxes.compact': { version: string; list?: CompactMailboxes };
+  'mailboxes.head': FirstRows;
   'directory.status': { statuses: IndexStatus[] };
   /** `{login}` only for `acceptsLogin` and a prepared session, which the sender posts at once; else the tab. */
   'webmail.open': { tabId: number } | { login: LoginRequest };

@@ -77,7 +77,10 @@ export const requestSchemas = {
   'mailboxes.compact': v.object({
     accountId: id,
     refresh: v.optional(v.boolean()),
+    /** The version of the list the page holds: the reply leaves the list out when it is the same. */
+    have: v.optional(v.pipe(v.string(), v.maxLength(64))),
   }),
+  'mailboxes.head': v.object({ limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)) }),
   'directory.status': nothing,
   'webmail.open': v.object({
     accountId: id,

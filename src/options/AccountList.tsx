@@ -3,6 +3,7 @@ import type { AccountSummary } from '../core/accounts';
 import { t } from '../i18n/t';
 import { send } from '../messages/client';
 import { ErrorNote } from '../ui/ErrorNote';
+import { MailboxCopies } from '../ui/mailboxCopies';
 import { AccountForm } from './AccountForm';
 import { HostAccess } from './HostAccess';
 
@@ -125,7 +126,14 @@ export function AccountList({ accounts, onChanged }: Props) {
                     class="small"
                     aria-label={t('options_remove_named', account.label)}
                     data-testid="remove-account"
-                    onClick={() => void run(() => send({ type: 'account.remove', id: account.id }))}
+                    onClick={() =>
+                      void run(async () => {
+                        await send({ type: 'account.remove', id: account.id });
+                        // The popup's copy of its mailbox list goes with it (the popup also drops copies of
+                        // accounts it no longer finds, for removals made elsewhere).
+                        await new MailboxCopies().forget(account.id);
+                      })
+                    }
                   >
                     {t('options_remove')}
                   </button>

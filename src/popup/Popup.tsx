@@ -12,11 +12,8 @@ import { MailboxList } from './MailboxList';
 import { PasswordPrompt } from './PasswordPrompt';
 import { UnlockForm } from './UnlockForm';
 import { useListKeys } from './useListKeys';
-import { usePopupData } from './usePopupData';
+import { usePopupData, VISIBLE_ROWS } from './usePopupData';
 import { usePrepareOnAim } from './usePrepareOnAim';
-
-/** Rows rendered at once (more than the list shows without scrolling); the search narrows to these. */
-const VISIBLE_ROWS = 30;
 
 export function Popup() {
   const { busy, error, run, setError } = useAction();
@@ -24,7 +21,10 @@ export function Popup() {
   const { accounts, accountById, vault } = data;
   const [query, setQuery] = useState('');
   const [asking, setAsking] = useState<MailboxEntry | null>(null);
-  const { shown, total } = useMemo(() => search(data.view, query, VISIBLE_ROWS), [data.view, query]);
+  const { shown, total } = useMemo(
+    () => (data.preview && query === '' ? data.preview : search(data.view, query, VISIBLE_ROWS)),
+    [data.preview, data.view, query],
+  );
   const { aim, unaim } = usePrepareOnAim(accountById);
 
   /** Runs a worker request; a password prompt closes once it succeeded. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../src/core/accounts';
-import { compactMailboxes, expandMailboxes, isCompactMailboxes } from '../../../src/core/compactMailboxes';
+import {
+  compactMailboxes,
+  expandMailboxes,
+  isCompactMailboxes,
+  listVersion,
+} from '../../../src/core/compactMailboxes';
 import { buildView, indexMailboxes, search } from '../../../src/core/mailboxSearch';
 import type { Mailbox } from '../../../src/cpanel/email';
 
@@ -71,6 +76,31 @@ describe('compactMailboxes', () => {
       { emails: 'a', main: [] },
     ])
       expect(isCompactMailboxes(damaged)).toBe(false);
+  });
+});
+
+describe('listVersion', () => {
+  const base = [{ email: 'amy@a.test' }, { email: 'bob@a.test' }];
+
+  it('is the same for the same content and differs for any change a row would show', () => {
+    const version = listVersion(compactMailboxes(base));
+    expect(listVersion(compactMailboxes([...base].reverse()))).toBe(version);
+    const changed = [
+      [...base, { email: 'cat@a.test' }],
+      [{ email: 'amy@a.test' }, { email: 'bob@a.test', suspended: true }],
+      [{ email: 'amy@a.test', main: true }, { email: 'bob@a.test' }],
+      [{ email: 'amy@a.test', user: 'a' }, { email: 'bob@a.test' }],
+      [{ email: 'amy@a.test' }, { email: 'bOb@a.test' }],
+      [{ email: 'amy@a.test' }],
+    ];
+    const versions = changed.map((list) => listVersion(compactMailboxes(list)));
+    expect(new Set([version, ...versions]).size).toBe(changed.length + 1);
+  });
+
+  it('tells an empty owner column from none', () => {
+    expect(listVersion({ emails: 'a', main: [], suspended: [], users: '' })).not.toBe(
+      listVersion({ emails: 'a', main: [], suspended: [] }),
+    );
   });
 });
 
