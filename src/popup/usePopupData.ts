@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { AccountSummary } from '../core/accounts';
 import type { CompactMailboxes } from '../core/compactMailboxes';
 import {
@@ -182,7 +182,9 @@ export function usePopupData(onError: (failure: unknown) => void): PopupData {
     }
   }
 
-  useEffect(() => void load(), []);
+  // A layout effect, not useEffect: that would wait for the empty popup's first frame before taking the
+  // worker's answers, which are often in by then.
+  useLayoutEffect(() => void load(), []);
   useAccountsChanged(useCallback(() => void load(), []));
 
   const accountById = useMemo(
