@@ -129,6 +129,11 @@ export class WhmIndex {
   readonly #dirty = new Map<string, Set<number> | 'all'>();
   /** The snapshots read or built so far, for a look without waiting. */
   readonly #loaded = new Map<string, Snapshot>();
+  /**
+   * Each account's mailboxes as last flattened, until its snapshot changes: the same array for every read,
+   * so the popup's compact form of 100,000 mailboxes is sorted once, not on every open.
+   */
+  readonly #flattened = new Map<string, { snapshot: Snapshot; list: Mailbox[] }>();
   /** The error of each account's last run, kept for its status until the next run. */
   readonly #finished = new Map<string, string | undefined>();
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -144,12 +149,18 @@ export class WhmIndex {
    */
   async mailboxes(accountId: string, refresh = false): Promise<Mailbox[]> {
     this.update(accountId, refresh);
-    return flatten(await this.#snapshot(accountId));
+    return this.known(accountId);
   }
 
   /** What is in storage, with no request and no update started (for suggestions). */
   async known(accountId: string): Promise<Mailbox[]> {
-    return flatten(await this.#snapshot(accountId));
+    const snapshot = await this.#snapshot(accountId);
+    if (!snapshot) return [];
+    const flattened = this.#flattened.get(accountId);
+    if (flattened?.snapshot === snapshot) return flattened.list;
+    const list = flatten(snapshot);
+    this.#flattened.set(accountId, { snapshot, list });
+    return list;
   }
 
   /** Starts bringing the directory up to date unless a run is already going; never throws. */
@@ -208,6 +219,7 @@ export class WhmIndex {
     const snapshot = await this.#snapshot(accountId).catch(() => undefined);
     this.#snapshots.delete(accountId);
     this.#loaded.delete(accountId);
+    this.#flattened.delete(accountId);
     this.#dirty.delete(accountId);
     this.#finished.delete(accountId);
     const chunks = Array.from({ length: snapshot?.stored ?? 0 }, (_, n) => chunkKey(accountId, n));
@@ -325,7 +337,9 @@ export class WhmIndex {
   }
 
   /** Notes a change (of one account's list, or of the whole list) and writes it soon, in one burst. */
+  /** Every change of a snapshot comes through here: to storage soon, and flattened again when read. */
   #write(accountId: string, chunk?: number): void {
+    this.#flattened.delete(accountId);
     const dirty = this.#dirty.get(accountId);
     if (chunk === undefined) this.#dirty.set(accountId, 'all');
     else if (dirty !== 'all') this.#dirty.set(accountId, (dirty ?? new Set<number>()).add(chunk));
@@ -382,9 +396,9 @@ function merge(old: Snapshot | undefined, rows: WhmAccountRow[], now: number, re
 }
 
 /** Every mailbox of the snapshot: each account's own (its user name, as UAPI list_pops names it), then its addresses. */
-function flatten(snapshot: Snapshot | undefined): Mailbox[] {
+function flatten(snapshot: Snapshot): Mailbox[] {
   const list: Mailbox[] = [];
-  for (const [user, entry] of Object.entries(snapshot?.users ?? {})) {
+  for (const [user, entry] of Object.entries(snapshot.users)) {
     const suspended = entry.suspended ? { suspended: true } : {};
     list.push({ email: user, main: true, user, ...suspended });
     const locked = new Set(entry.loginSuspended);

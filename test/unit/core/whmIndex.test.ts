@@ -144,6 +144,22 @@ describe('WhmIndex', () => {
     expect(emails).toContain('info@u5.test');
   });
 
+  it('gives the same list while nothing changed, and a new one once an answer changed it', async () => {
+    const server = new FakeServer(rows(3));
+    const { index, now } = setup(server);
+    await index.update('whm');
+    const first = await index.known('whm');
+    expect(await index.known('whm')).toBe(first);
+    expect(await index.mailboxes('whm')).toBe(first);
+    now.t += LIST_MAX_AGE_MS + 1;
+    server.extra.u3 = ['new@u3.test'];
+    await index.update('whm');
+    const after = await index.known('whm');
+    expect(after).not.toBe(first);
+    expect(after.map((m) => m.email)).toContain('new@u3.test');
+    expect(first.map((m) => m.email)).not.toContain('new@u3.test');
+  });
+
   it('keeps only the directory in storage, never a token', async () => {
     const server = new FakeServer(rows(3));
     const { index, store } = setup(server);
