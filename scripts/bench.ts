@@ -148,6 +148,7 @@ async function measureInBrowser(): Promise<Measured> {
           warmup: 2,
           keystrokeRounds: envCount('BENCH_KEYS', 20),
           total: largeTotal,
+          control,
         });
         for (const id of ids) await removeAccount(control, id);
         await Promise.all(extra.map((listener) => listener.close()));
@@ -223,6 +224,8 @@ function tableRows(measured: Measured, sizes: ReturnType<typeof measureStoreBuil
       timing(`filter keystroke, ${count} mailboxes`, keystrokes, keyTarget),
       timing(`filter keystroke from the input event (reference), ${count}`, keystrokesFromInput),
     );
+    if (result.popupWorkerStopped)
+      rows.push(timing(`popup ready, worker stopped first (reference), ${count}`, result.popupWorkerStopped));
   };
   if (measured.popup) popupRows(measured.popup, 1.5, 8);
   if (measured.popupLarge) popupRows(measured.popupLarge, 2, 16);

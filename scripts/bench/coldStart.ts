@@ -16,8 +16,26 @@ export interface ColdStartResult {
 
 type Status = 'stopped' | 'starting' | 'running' | 'stopping';
 
+/**
+ * Stops the extension's worker as Chrome does when it is idle, and returns once it has stopped and its
+ * shutdown has settled: the next extension event starts a fresh one.
+ */
+export async function stopWorker(tab: Tab, status: () => Status | undefined): Promise<void> {
+  // A stop asked for while the worker still finishes an event can be dropped: ask again until it holds.
+  for (let attempt = 0; ; attempt++) {
+    await tab.send('ServiceWorker.stopAllWorkers');
+    try {
+      await waitUntil(() => (status() === 'stopped' ? true : undefined), 2_000, 'the worker to stop');
+      break;
+    } catch (error) {
+      if (attempt === 9) throw error;
+    }
+  }
+  await sleep(200);
+}
+
 /** The extension worker's running status, as ServiceWorker.workerVersionUpdated reports it. */
-function trackWorker(tab: Tab, extensionId: string): () => Status | undefined {
+export function trackWorker(tab: Tab, extensionId: string): () => Status | undefined {
   let status: Status | undefined;
   tab.cdp.on('ServiceWorker.workerVersionUpdated', (params, sessionId) => {
     if (sessionId !== tab.sessionId) return;
@@ -79,10 +97,7 @@ export async function measureColdStart(
     await sleep(300);
     result.warm.push(await sample(browser, emulator, tab, options.accountId, skew));
     await sleep(300);
-    await tab.send('ServiceWorker.stopAllWorkers');
-    await waitUntil(() => (status() === 'stopped' ? true : undefined), 20_000, 'the worker to stop');
-    // Let the shutdown finish, so the start is measured on its own.
-    await sleep(200);
+    await stopWorker(tab, status);
     result.cold.push(await sample(browser, emulator, tab, options.accountId, skew));
   }
   return result;

@@ -1,6 +1,7 @@
 // The popup with 10,000 cached mailboxes: how soon its rows are on screen, against an empty static
 // extension page, and how long one keystroke in the search box takes to filter and re-render the list.
 import type { BenchBrowser, Tab } from './browser';
+import { stopWorker, trackWorker } from './coldStart';
 import { BLANK_PAGE, sleep } from './setup';
 
 const POPUP = 'src/popup/index.html';
@@ -18,6 +19,8 @@ export interface PopupResult {
   keystrokesFromInput: number[];
   /** The mailbox count the popup reported ("Showing 100 of N"). */
   total: number;
+  /** The same as `popup`, each load with the worker stopped first (when asked for). */
+  popupWorkerStopped?: number[];
 }
 
 /**
@@ -138,9 +141,32 @@ async function keystrokes(tab: Tab, rounds: number): Promise<{ fromKeyDown: numb
   return samples;
 }
 
+/**
+ * The popup opened after the worker stopped, as it is after half a minute without use: the worker starts,
+ * reads the cached lists back from storage, and only then can it answer.
+ */
+async function afterWorkerStops(browser: BenchBrowser, control: Tab, loads: number): Promise<number[]> {
+  const status = trackWorker(control, browser.extensionId);
+  await control.send('ServiceWorker.enable');
+  const samples: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    await stopWorker(control, status);
+    samples.push(await timeToReady(browser, POPUP, 'rows'));
+  }
+  await control.send('ServiceWorker.disable');
+  return samples;
+}
+
 export async function measurePopup(
   browser: BenchBrowser,
-  options: { loads: number; warmup: number; keystrokeRounds: number; total: number },
+  options: {
+    loads: number;
+    warmup: number;
+    keystrokeRounds: number;
+    total: number;
+    /** An extension page to stop the worker from: then every load is also timed after a stop. */
+    control?: Tab;
+  },
 ): Promise<PopupResult> {
   const result: PopupResult = {
     popup: [],
@@ -156,6 +182,8 @@ export async function measurePopup(
     result.popup.push(popup);
     result.blank.push(blank);
   }
+  if (options.control)
+    result.popupWorkerStopped = await afterWorkerStops(browser, options.control, options.loads);
   const tab = await browser.open(browser.extensionUrl(POPUP));
   try {
     await tab.waitForSelector(ROW);
