@@ -4,6 +4,8 @@ import { OwnerCells } from './OwnerCells';
 
 interface Props {
   entries: MailboxEntry[];
+  /** The lists are still being read: the rows are the worker's first ones and a search may miss some. */
+  busy: boolean;
   total: number;
   highlighted: number;
   showAccount: boolean;
@@ -20,8 +22,19 @@ interface Props {
 
 /** The searchable mailbox list: a listbox the search field drives with the arrow keys. */
 export function MailboxList(props: Props) {
-  const { entries, total, highlighted, showAccount, onOpen, onPin, onWrite, onOpenCpanel, onHover, onLeave } =
-    props;
+  const {
+    entries,
+    busy,
+    total,
+    highlighted,
+    showAccount,
+    onOpen,
+    onPin,
+    onWrite,
+    onOpenCpanel,
+    onHover,
+    onLeave,
+  } = props;
   // Looked up once per render, not once per row.
   const label = {
     suspended: t('popup_suspended'),
@@ -37,6 +50,7 @@ export function MailboxList(props: Props) {
         id="mailbox-list"
         role="listbox"
         aria-label={t('popup_mailboxes')}
+        aria-busy={busy}
         data-testid="mailbox-list"
       >
         {entries.map((entry, index) => (

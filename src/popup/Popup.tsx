@@ -169,6 +169,7 @@ export function Popup() {
           )}
           <MailboxList
             entries={shown}
+            busy={data.preview !== null}
             total={total}
             highlighted={highlighted}
             showAccount={accounts.length > 1}

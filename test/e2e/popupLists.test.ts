@@ -22,6 +22,8 @@ interface Seen {
   headAnswered: boolean;
   /** mailboxes.compact requests sent when the first row appeared. */
   compactAskedAtFirstRow: number;
+  /** The list's aria-busy when the first row appeared. */
+  busyAtFirstRow: string | null;
 }
 
 /** Records, from before the popup's own script runs, its first rows and what the worker answered. */
@@ -32,6 +34,7 @@ function watchPopup() {
     headAnswered: false,
     compactAsked: 0,
     compactAskedAtFirstRow: -1,
+    busyAtFirstRow: null as string | null,
   };
   (globalThis as { __seen?: typeof seen }).__seen = seen;
   const send = chrome.runtime.sendMessage.bind(chrome.runtime) as (message: unknown) => Promise<unknown>;
@@ -51,6 +54,8 @@ function watchPopup() {
     observer.disconnect();
     seen.firstRows = rows.map((row) => row.dataset.email ?? '');
     seen.compactAskedAtFirstRow = seen.compactAsked;
+    seen.busyAtFirstRow =
+      document.querySelector('[data-testid=mailbox-list]')?.getAttribute('aria-busy') ?? null;
   });
   observer.observe(document, { childList: true, subtree: true });
 }
@@ -114,10 +119,13 @@ describe('the popup’s mailbox lists', () => {
   it('draws the worker’s first rows, which the lists then leave as they are', async () => {
     const popup = await openWatchedPopup();
     await expect.poll(async () => (await seen(popup)).compactCarriedList.length, WAIT).toBe(1);
-    const { firstRows, headAnswered, compactAskedAtFirstRow } = await seen(popup);
+    const { firstRows, headAnswered, compactAskedAtFirstRow, busyAtFirstRow } = await seen(popup);
     expect(headAnswered).toBe(true);
-    // Drawn before any list was even asked for: the rows came from the worker's few.
+    // Drawn before any list was even asked for: the rows came from the worker's few, and the list says it
+    // is still busy until every list is in.
     expect(compactAskedAtFirstRow).toBe(0);
+    expect(busyAtFirstRow).toBe('true');
+    await expect.poll(() => popup.getByTestId('mailbox-list').getAttribute('aria-busy'), WAIT).toBe('false');
     expect(firstRows).toEqual([
       'demo',
       'frozen@example.com',
