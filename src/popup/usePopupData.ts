@@ -84,11 +84,11 @@ async function holdLists(accounts: AccountSummary[]): Promise<MailboxRequests> {
   const read = await copies.read(ids.filter((accountId) => !held.has(accountId)));
   for (const [accountId, copy] of read) held.set(accountId, copy);
   void copies.keepOnly(ids);
+  // Earlier versions remembered the account ids here. Cleared after the first rows, not before the first
+  // requests: the page's first localStorage access waits for the browser to hand the whole area over.
+  localStorage.removeItem('popupAccountIds');
   return requestMailboxes(accounts, false);
 }
-
-// Earlier versions remembered the account ids here to ask for their lists early; the first rows do that now.
-localStorage.removeItem('popupAccountIds');
 
 /** The first load starts when the module runs: the worker answers while Preact sets the page up. */
 let early: ReturnType<typeof requestState> | undefined = requestState();
