@@ -39,15 +39,16 @@ function send(page: Page, message: Record<string, unknown>): Promise<{ ok: boole
 }
 
 /**
- * Runs `action` in the popup `page` and returns the tab it opened, signed in; the URL every tab created
- * meanwhile was opened with (as the browser's tabs API reports it); and the navigation requests of the
- * tab's main frame, in order.
+ * Runs `action` in the popup `page` and returns the tab it opened, signed in; how many tabs were created
+ * meanwhile; how many entries the tab's history holds; and the navigation requests of its main frame, in
+ * order. (Not the URL a tab was created with: without the "tabs" permission some Chromium versions do
+ * not tell it, even for the extension's own page.)
  */
 async function openedTab(page: Page, action: () => Promise<unknown>) {
   await page.evaluate(() => {
-    const created: string[] = [];
+    const created: number[] = [];
     Object.assign(globalThis, { createdTabs: created });
-    chrome.tabs.onCreated.addListener((tab) => created.push(tab.pendingUrl || tab.url || ''));
+    chrome.tabs.onCreated.addListener((tab) => created.push(tab.id ?? -1));
   });
   const navigations: Request[] = [];
   const record = (request: Request) => {
@@ -56,11 +57,14 @@ async function openedTab(page: Page, action: () => Promise<unknown>) {
   env.browser.context.on('request', record);
   try {
     const tab = await signedInTab(env.browser, action);
-    const mainFrame = navigations.filter((request) => request.frame() === tab.mainFrame());
     return {
       tab,
-      created: await page.evaluate(() => (globalThis as unknown as { createdTabs: string[] }).createdTabs),
-      navigations: mainFrame.map((request) => `${request.method()} ${request.url()}`),
+      created: (await page.evaluate(() => (globalThis as unknown as { createdTabs: number[] }).createdTabs))
+        .length,
+      history: await tab.evaluate(() => history.length),
+      navigations: navigations
+        .filter((request) => request.frame() === tab.mainFrame())
+        .map((request) => `${request.method()} ${request.url()}`),
     };
   } finally {
     env.browser.context.off('request', record);
@@ -128,8 +132,8 @@ describe('prepared sign-in in Chromium', () => {
     expect(await first.tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
     expect(sessionCalls('for_mail_user')).toBe(before + 1);
     // One tab, whose first navigation is the login POST to Webmail: no launch page was opened.
-    expect(first.created).toHaveLength(1);
-    expect(first.created[0]).not.toContain('/src/launch/');
+    expect(first.created).toBe(1);
+    expect(first.history).toBe(1);
     expect(first.navigations[0]).toMatch(
       new RegExp(`^POST https://${HOST.replaceAll('.', '\\.')}:2096/cpsess\\d{10}/login$`),
     );
@@ -146,7 +150,11 @@ describe('prepared sign-in in Chromium', () => {
     const again = { type: 'webmail.open', accountId, email: 'info@example.com', acceptsLogin: true };
     const second = await openedTab(page, () => send(page, again));
     expect(await second.tab.getByTestId('signed-in-user').textContent()).toBe('info@example.com');
-    expect(second.created).toEqual([expect.stringContaining('/src/launch/index.html#')]);
+    expect(second.created).toBe(1);
+    // The launch page came first in this tab: one step back is it.
+    expect(second.history).toBe(2);
+    await second.tab.goBack();
+    expect(second.tab.url()).toContain('/src/launch/index.html#');
     const logins = env.emulator.requests.filter((request) => request.path.endsWith('/login'));
     const bodies = logins.slice(-2).map((request) => request.body);
     expect(new Set(bodies).size).toBe(2);
