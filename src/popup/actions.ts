@@ -2,8 +2,16 @@ import type { WhmService } from '../cpanel/whmSession';
 import { send } from '../messages/client';
 import { openWebmail as openOrPostWebmail } from './openWebmail';
 
+/**
+ * Targets this popup has already opened. A prepare that comes after the click (the popup's own head start
+ * for a single account, or an aim timer still running) would make a session nobody signs in with.
+ */
+const opened = new Set<string>();
+const targetKey = (accountId: string, email?: string) => `${accountId}\n${email ?? ''}`;
+
 /** Asks the worker to make this target's session now (`webmail.prepare`); a failure only means no head start. */
 export function prepare(accountId: string, email?: string): void {
+  if (opened.has(targetKey(accountId, email))) return;
   send({ type: 'webmail.prepare', accountId, email }).catch(() => undefined);
 }
 
@@ -13,6 +21,7 @@ export function prepare(accountId: string, email?: string): void {
  * the popup itself (./openWebmail.ts).
  */
 export function openWebmail(accountId: string, email?: string, password?: string): Promise<unknown> {
+  opened.add(targetKey(accountId, email));
   return openOrPostWebmail({ accountId, email, ...(password === undefined ? {} : { password }) });
 }
 

@@ -4,7 +4,7 @@ import { cloneFixture, demoFixture, makeMailboxes } from '../emulator';
 import { useEmulatorAndBrowser } from './fixtures';
 import { demoAccount, signedInTab } from './flows';
 import { EMULATOR_HOSTS } from './hosts';
-import { WAIT } from './observe';
+import { stopServiceWorker, WAIT } from './observe';
 
 // webmail.prepare: the session is made while the user aims at a row, and the click only opens the tab.
 const HOST = EMULATOR_HOSTS[22] as string;
@@ -83,6 +83,39 @@ describe('prepared sign-in in Chromium', () => {
     expect(await tab.getByTestId('signed-in-user').textContent()).toBe('demo');
     expect(sessionCalls('for_self')).toBe(before + 1);
     await Promise.all([tab.close(), page.close()]);
+  });
+
+  it('makes no session for the head start when the click came first', async () => {
+    // The list must come from a slow server, so the popup's head start (sent once every list is in) is
+    // still to come when the user clicks.
+    const options = await env.browser.openPage('src/options/index.html');
+    await options.evaluate(async () => {
+      const cached = Object.keys(await chrome.storage.local.get(null)).filter((key) =>
+        key.startsWith('mailboxes:'),
+      );
+      await chrome.storage.local.remove(cached);
+    });
+    // The worker keeps its lists in memory too: a new one has only storage to go by.
+    await stopServiceWorker(env.browser, options);
+    await options.close();
+    env.emulator.faults.set({ fault: 'slow', match: { path: '/execute/Email/list_pops' }, delayMs: 2_000 });
+    try {
+      const before = sessionCalls('for_self');
+      const page = await env.browser.openPage('src/popup/index.html');
+      const tab = await signedInTab(env.browser, () => page.getByTestId('open-webmail').click());
+      expect(await tab.getByTestId('signed-in-user').textContent()).toBe('demo');
+      // The slow list is in (the worker stores it before it answers), and the popup has had time to act on it.
+      const storedLists = () =>
+        page.evaluate(async () =>
+          Object.keys(await chrome.storage.local.get(null)).some((key) => key.startsWith('mailboxes:')),
+        );
+      await expect.poll(storedLists, WAIT).toBe(true);
+      await pause(SETTLE_MS);
+      expect(sessionCalls('for_self')).toBe(before + 1);
+      await Promise.all([tab.close(), page.close()]);
+    } finally {
+      env.emulator.faults.clear();
+    }
   });
 
   it('makes one API call for two prepares; the open after them makes none and signs in; never twice', async () => {
